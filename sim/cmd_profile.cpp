@@ -1,10 +1,196 @@
 // SPDX-License-Identifier: MIT
-// blsim profile: not built yet (placeholder until its issue lands).
+// blsim profile: runs one network on one cluster of the simulated SoC (the other cluster power-
+// gated), N inferences back to back after an optional warm-up, and reports per layer the time,
+// throughput, energy by component and whether compute or memory bounds it (roofline numbers).
+// Writes DIR/layers.csv (the whole ledger) and DIR/summary.csv (one row).
+#include <algorithm>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <systemc>
+
+#include "energy/csv_writer.h"
+#include "models/fresh_kernel.h"
+#include "models/layer_plan.h"
+#include "models/sim_time.h"
+#include "models/soc_top.h"
+#include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/soc_config.h"
+#include "workloads/atomic_file.h"
+#include "workloads/graph.h"
 #include "workloads/user_error.h"
 
 namespace blsim {
+namespace {
 
-int cmd_profile(const Args&) { throw UserError("profile: this command is not built yet"); }
+constexpr const char* kStage = "profile";
+
+struct ProfileResult {
+  double time_s = 0;
+  EnergyBreakdown energy;  // of the profiled inferences, from the models' counters
+  EnergyLedger ledger;
+};
+
+class ProfileDriver : public sc_core::sc_module {
+ public:
+  SC_HAS_PROCESS(ProfileDriver);
+  ProfileDriver(sc_core::sc_module_name name, SocTop& soc, ClusterId id, const NetworkCost& net,
+                const std::string& net_name, int inferences, bool warm_up, ProfileResult& out)
+      : sc_core::sc_module(name), soc_(soc), id_(id), net_(net), net_name_(net_name),
+        inferences_(inferences), warm_up_(warm_up), out_(out) {
+    SC_THREAD(run);
+  }
+
+ private:
+  void run() {
+    const ClusterId other = id_ == ClusterId::kBig ? ClusterId::kLittle : ClusterId::kBig;
+    soc_.cluster(other).enter(PowerState::kOff);
+    ComputeCluster& cluster = soc_.cluster(id_);
+    cluster.enter(PowerState::kActive);
+    if (warm_up_) cluster.run_network(net_, net_name_, "warm-up");
+    const sc_core::sc_time t0 = sc_core::sc_time_stamp();
+    const EnergyBreakdown e0 = soc_.energy_so_far();
+    for (int i = 0; i < inferences_; ++i) cluster.run_network(net_, net_name_, kStage);
+    out_.time_s = to_seconds(sc_core::sc_time_stamp() - t0);
+    EnergyBreakdown e = soc_.energy_so_far();
+    e += e0 * -1.0;
+    out_.energy = e;
+    soc_.finish();
+    out_.ledger = soc_.ledger();
+  }  // the kernel runs out of events and sc_start() returns
+
+  SocTop& soc_;
+  ClusterId id_;
+  const NetworkCost& net_;
+  std::string net_name_;
+  int inferences_;
+  bool warm_up_;
+  ProfileResult& out_;
+};
+
+void print_table(const ProfileResult& r, const NetworkCost& net, const std::string& net_name,
+                 const SocSpec& soc, ClusterId id, int inferences) {
+  const ClusterSpec& c = soc.cluster(id);
+  const double bandwidth =
+      std::min(soc.dram.peak_bandwidth_bytes_per_s(), soc.noc.bandwidth_bytes_per_s);
+  std::map<std::string, const LayerCost*> by_name;
+  for (const auto& l : net.layers) by_name[l.name] = &l;
+  size_t name_w = 5;
+  for (const auto& l : net.layers) name_w = std::max(name_w, l.name.size());
+  const int nw = static_cast<int>(name_w);
+  std::printf("%s on %s cluster (%d x %s at %.0f MHz, %.4g V), %d inference%s; per inference:\n",
+              net_name.c_str(), cluster_name(id), c.cores, c.core.c_str(),
+              c.opp().freq_mhz, c.opp().volt_v, inferences, inferences == 1 ? "" : "s");
+  std::printf("%-*s  %-10s %10s %8s  %9s %9s %9s %9s %9s %10s %9s  %-7s %10s %10s\n", nw, "layer",
+              "op", "time_us", "GFLOP/s", "core_uJ", "leak_uJ", "sram_uJ", "noc_uJ", "dram_uJ",
+              "dram_bg_uJ", "total_uJ", "bound", "comp_us", "mem_us");
+  for (const auto& row : r.ledger.rows()) {
+    if (row.stage != kStage) continue;
+    const auto it = by_name.find(row.layer);
+    if (it == by_name.end()) continue;
+    const double calls = static_cast<double>(std::max<uint64_t>(row.calls, 1));
+    const double t_s = row.time_s / calls;
+    const double compute_s = layer_compute_time_s(*it->second, c);
+    const double memory_s =
+        static_cast<double>(row.dram_read_bytes + row.dram_write_bytes) / calls / bandwidth;
+    const double gflops = t_s > 0 ? static_cast<double>(it->second->flops) / t_s * 1e-9 : 0;
+    const EnergyBreakdown e = row.energy * (1e6 / calls);
+    const char* bound = compute_s == 0 && memory_s == 0 ? "-"
+                        : compute_s >= memory_s        ? "compute"
+                                                       : "memory";
+    std::printf("%-*s  %-10s %10.3f %8.3f  %9.3f %9.3f %9.3f %9.3f %9.3f %10.3f %9.3f  %-7s %10.3f %10.3f\n",
+                nw, row.layer.c_str(), row.op.c_str(), t_s * 1e6, gflops, e.core_dyn_j,
+                e.core_static_j, e.sram_j, e.noc_j, e.dram_dyn_j, e.dram_static_j, e.total_j(),
+                bound, compute_s * 1e6, memory_s * 1e6);
+  }
+  const EnergyBreakdown per = r.energy * (1.0 / inferences);
+  std::printf("per inference: %.3f us, %.3f uJ (core %.3f, leakage %.3f, SRAM %.3f, NoC %.3f, "
+              "DRAM %.3f, DRAM background %.3f)\n",
+              r.time_s / inferences * 1e6, per.total_j() * 1e6, per.core_dyn_j * 1e6,
+              per.core_static_j * 1e6, per.sram_j * 1e6, per.noc_j * 1e6, per.dram_dyn_j * 1e6,
+              per.dram_static_j * 1e6);
+  std::printf("roofline: compute %.3f GMAC/s peak (%d cores x %.0f MAC/cycle x %.0f MHz), "
+              "memory %.3f GB/s (min of DRAM peak and interconnect)\n",
+              c.cores * c.macs_per_cycle * c.opp().freq_mhz * 1e-3, c.cores, c.macs_per_cycle,
+              c.opp().freq_mhz, bandwidth * 1e-9);
+}
+
+void write_summary(const std::string& path, const ProfileResult& r, const NetworkCost& net,
+                   const std::string& net_name, const SocSpec& soc, ClusterId id, int inferences,
+                   bool warm_up) {
+  uint64_t read_bytes = 0, write_bytes = 0;
+  for (const auto& row : r.ledger.rows()) {
+    if (row.stage != kStage) continue;
+    read_bytes += row.dram_read_bytes;
+    write_bytes += row.dram_write_bytes;
+  }
+  const double n = inferences;
+  const EnergyBreakdown& e = r.energy;
+  CsvWriter csv(path, {"net", "cluster", "soc", "freq_mhz", "inferences", "warm_up", "time_s",
+                       "time_per_inference_s", "energy_core_dyn_j", "energy_core_static_j",
+                       "energy_sram_j", "energy_noc_j", "energy_dram_dyn_j",
+                       "energy_dram_static_j", "energy_total_j", "energy_per_inference_j",
+                       "macs_per_inference", "gflops_per_s", "dram_read_bytes_per_inference",
+                       "dram_write_bytes_per_inference"});
+  csv << net_name << cluster_name(id) << soc.name << soc.cluster(id).opp().freq_mhz << inferences
+      << (warm_up ? 1 : 0) << r.time_s << r.time_s / n << e.core_dyn_j << e.core_static_j
+      << e.sram_j << e.noc_j << e.dram_dyn_j << e.dram_static_j << e.total_j() << e.total_j() / n
+      << net.total_macs()
+      << (r.time_s > 0 ? static_cast<double>(net.total_flops()) * n / r.time_s * 1e-9 : 0.0)
+      << static_cast<double>(read_bytes) / n << static_cast<double>(write_bytes) / n;
+  csv.end_row();
+  csv.commit();
+}
+
+}  // namespace
+
+int cmd_profile(const Args& args) {
+  CommandLine cl("profile",
+                 "run one network on one cluster of the SoC and report per-layer time and energy",
+                 "blsim profile --net workloads/nets/mnist-big.onnx --cluster big --inferences 10");
+  cl.add_base_file(default_soc_preset());
+  cl.options().add_options()
+      ("net", po::value<std::string>()->required(), "ONNX model file")
+      ("cluster", po::value<std::string>()->default_value("big"), "big or little")
+      ("inferences", po::value<int>()->default_value(1), "inferences to profile, back to back")
+      ("warm-up", "run one inference first (weights then start in L2 if they fit)")
+      ("out", po::value<std::string>()->default_value("out"), "folder for layers.csv, summary.csv");
+  if (!cl.parse(args)) return 0;
+  const std::string cluster_text = cl.get<std::string>("cluster");
+  if (cluster_text != "big" && cluster_text != "little") {
+    throw UserError("profile: --cluster: expected big or little, got \"" + cluster_text + "\"");
+  }
+  const ClusterId id = cluster_text == "big" ? ClusterId::kBig : ClusterId::kLittle;
+  const int inferences = cl.get<int>("inferences");
+  if (inferences < 1) {
+    throw UserError("profile: --inferences: expected a positive integer, got " +
+                    std::to_string(inferences));
+  }
+  const bool warm_up = cl.has("warm-up");
+  const SocSpec soc = soc_spec_from(cl.config());
+  const std::string net_path = cl.get<std::string>("net");
+  const Graph graph = Graph::load(net_path);
+  const NetworkCost net = graph.cost();
+  const std::string net_name = std::filesystem::path(net_path).stem().string();
+  const std::string out_dir = cl.get<std::string>("out");
+  make_output_dir(out_dir);
+
+  ProfileResult result;
+  fresh_simulation_kernel();
+  {
+    SocTop top("soc", soc);
+    ProfileDriver driver("profile", top, id, net, net_name, inferences, warm_up, result);
+    sc_core::sc_start();
+  }
+  print_table(result, net, net_name, soc, id, inferences);
+  const std::string layers_path = (std::filesystem::path(out_dir) / "layers.csv").string();
+  const std::string summary_path = (std::filesystem::path(out_dir) / "summary.csv").string();
+  result.ledger.write_layers_csv(layers_path);
+  write_summary(summary_path, result, net, net_name, soc, id, inferences, warm_up);
+  std::printf("wrote %s and %s\n", layers_path.c_str(), summary_path.c_str());
+  return 0;
+}
 
 }  // namespace blsim

@@ -1,10 +1,129 @@
 // SPDX-License-Identifier: MIT
-// blsim train: not built yet (placeholder until its issue lands).
+// blsim train: trains a named architecture on a dataset's training split, reports one line per
+// epoch (loss, train and validation accuracy, time), and writes the network as ONNX. The test
+// split is never looked at here; `blsim eval` measures it.
+#include <unistd.h>
+
+#include <cstdio>
+#include <iostream>
+#include <sstream>
+
+#include "sim/command_line.h"
 #include "sim/commands.h"
+#include "workloads/datasets/dataset.h"
+#include "workloads/train/architectures.h"
+#include "workloads/train/onnx_export.h"
+#include "workloads/train/trainer.h"
 #include "workloads/user_error.h"
 
 namespace blsim {
+namespace {
 
-int cmd_train(const Args&) { throw UserError("train: this command is not built yet"); }
+// The architectures, one per line, for the help text.
+std::string architecture_list() {
+  std::string text;
+  for (const auto& a : architectures()) {
+    text += "\n  " + a.name + std::string(a.name.size() < 12 ? 12 - a.name.size() : 1, ' ') +
+            a.description;
+  }
+  return text;
+}
+
+TrainOptions train_options_of(const Config& cfg) {
+  TrainOptions o;
+  o.epochs = cfg.integer("train.epochs");
+  o.seed = static_cast<uint64_t>(cfg.integer("train.seed"));
+  o.batch_size = cfg.integer("train.batch_size");
+  o.learning_rate = cfg.real("train.learning_rate");
+  const std::string& schedule = cfg.text("train.lr_schedule");
+  o.schedule = schedule == "constant" ? LrSchedule::kConstant
+               : schedule == "step"   ? LrSchedule::kStep
+                                      : LrSchedule::kCosine;
+  o.optimizer.kind = cfg.text("train.optimizer") == "sgd" ? OptimizerKind::kSgd
+                                                         : OptimizerKind::kAdam;
+  o.optimizer.momentum = cfg.real("train.momentum");
+  o.optimizer.weight_decay = cfg.real("train.weight_decay");
+  o.max_shift_px = cfg.integer("train.max_shift_px");
+  return o;
+}
+
+// Everything that determines the weights, stored in the model's doc_string.
+std::string recipe_of(const std::string& dataset, const std::string& arch, const Config& cfg,
+                      size_t max_train) {
+  std::ostringstream s;
+  s << "blsim train: dataset=" << dataset << " arch=" << arch;
+  for (const char* key : {"train.epochs", "train.seed", "train.batch_size", "train.optimizer",
+                          "train.learning_rate", "train.lr_schedule", "train.momentum",
+                          "train.weight_decay", "train.max_shift_px"}) {
+    s << " " << (key + 6) << "=" << cfg.text(key);
+  }
+  if (max_train != 0) s << " max_train=" << max_train;
+  return s.str();
+}
+
+}  // namespace
+
+int cmd_train(const Args& args) {
+  CommandLine cl("train",
+                 "train a named architecture on a dataset and write it as ONNX (ends in "
+                 "Softmax)\n\nArchitectures:" + architecture_list(),
+                 "blsim train --dataset mnist --arch cnn-big --epochs 20 --seed 1 "
+                 "--out mnist-big.onnx");
+  cl.options().add_options()
+      ("dataset", po::value<std::string>()->required(), "mnist or fashion")
+      ("arch", po::value<std::string>()->required(), "network architecture (listed above)")
+      ("out", po::value<std::string>()->required(), "ONNX file to write")
+      ("max-train", po::value<int64_t>()->default_value(0),
+       "train on the first N samples of the training split only (0: all)");
+  cl.shortcut("epochs", "train.epochs", "passes over the training split");
+  cl.shortcut("seed", "train.seed", "seed of the weights, sample order and augmentation");
+  if (!cl.parse(args)) return 0;
+  const Config& cfg = cl.config();
+  const std::string dataset = cl.get<std::string>("dataset");
+  const std::string arch = cl.get<std::string>("arch");
+  const std::string out = cl.get<std::string>("out");
+  const int64_t max_train = cl.get<int64_t>("max-train");
+  if (max_train < 0) throw UserError("train: --max-train must be 0 or positive");
+  const TrainOptions options = train_options_of(cfg);
+
+  const std::string dir = cfg.path(dataset == "mnist" ? "data.mnist_dir" : "data.fashion_dir");
+  Dataset train = load_dataset(dataset, Split::kTrain, dir);
+  truncate_dataset(train, static_cast<size_t>(max_train));
+  const Dataset val = load_dataset(dataset, Split::kVal, dir);
+  Network net = build_architecture(arch, train.channels, train.height, train.width,
+                                   train.classes, options.seed);
+  std::cout << "train: " << arch << " on " << dataset << " (" << train.size() << " train, "
+            << val.size() << " val), " << net.param_count() << " parameters, " << net.macs()
+            << " MACs per sample\n";
+
+  TrainCallbacks callbacks;
+  callbacks.on_epoch = [&](const EpochReport& r) {
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "epoch %3lld/%lld  loss %.4f  train %6.2f%%  val %6.2f%%  lr %.2e  %6.1f s",
+                  static_cast<long long>(r.epoch), static_cast<long long>(options.epochs), r.loss,
+                  100.0 * r.train_accuracy, 100.0 * r.val_accuracy, r.learning_rate, r.time_s);
+    std::cout << (isatty(STDOUT_FILENO) ? "\r" : "") << line
+              << (isatty(STDOUT_FILENO) ? "        \n" : "\n") << std::flush;
+  };
+  int last_percent = -1;
+  if (isatty(STDOUT_FILENO)) {
+    callbacks.on_batch = [&](int64_t epoch, size_t done, size_t total, double loss) {
+      const int width = 30;
+      const int filled = static_cast<int>(width * done / total);
+      const int percent = static_cast<int>(100 * done / total);
+      if (percent == last_percent && done != total) return;  // redraw once per percent
+      last_percent = percent;
+      std::printf("\repoch %3lld [%s%s] %3d%%  loss %.4f", static_cast<long long>(epoch),
+                  std::string(static_cast<size_t>(filled), '#').c_str(),
+                  std::string(static_cast<size_t>(width - filled), '.').c_str(), percent, loss);
+      std::fflush(stdout);
+    };
+  }
+  train_network(net, train, val, options, callbacks);
+  write_onnx(net, out, recipe_of(dataset, arch, cfg, static_cast<size_t>(max_train)));
+  std::cout << "wrote " << out << "\n";
+  return 0;
+}
 
 }  // namespace blsim

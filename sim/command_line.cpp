@@ -3,6 +3,7 @@
 
 #include <iostream>
 
+#include "sim/soc_config.h"
 #include "workloads/user_error.h"
 
 namespace blsim {
@@ -36,16 +37,42 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
   } catch (const po::error& e) {
     throw UserError(command_ + ": " + e.what() + " (see blsim " + command_ + " --help)");
   }
-  const auto files = vm_.count("config") != 0 ? vm_["config"].as<std::vector<std::string>>()
-                                              : std::vector<std::string>{};
-  const auto sets = vm_.count("set") != 0 ? vm_["set"].as<std::vector<std::string>>()
-                                          : std::vector<std::string>{};
-  config_ = load_config(blsim_options(), files, sets, blsim_home());
+  std::vector<std::string> files = base_files_;
+  for (const auto& name : file_options_) files.push_back(vm_[name].as<std::string>());
+  if (vm_.count("config") != 0) {
+    for (const auto& f : vm_["config"].as<std::vector<std::string>>()) files.push_back(f);
+  }
+  std::vector<std::string> sets;
+  for (const auto& [name, key] : shortcuts_) {
+    if (vm_.count(name) != 0) sets.push_back(key + "=" + vm_[name].as<std::string>());
+  }
+  if (vm_.count("set") != 0) {
+    for (const auto& s : vm_["set"].as<std::vector<std::string>>()) sets.push_back(s);
+  }
+  // The DRAM device keys come from the memspec file the SoC preset names (when one is loaded).
+  config_ = with_memspec(load_config(blsim_options(), files, sets, blsim_home()));
   if (vm_.count("dump-config") != 0) {
     config_.dump(std::cout, blsim_options());
     return false;
   }
   return true;
+}
+
+void CommandLine::file_option(const std::string& name, const std::string& default_path,
+                              const std::string& help) {
+  own_.add_options()(name.c_str(), po::value<std::string>()->default_value(default_path),
+                     help.c_str());
+  file_options_.push_back(name);
+}
+
+void CommandLine::shortcut(const std::string& name, const std::string& key,
+                           const std::string& help) {
+  const OptionSpec* spec = blsim_options().find(key);
+  const std::string text = help + " (shorthand for --set " + key + "=...; default: " +
+                           (spec != nullptr ? spec->default_text : std::string("none")) +
+                           (spec != nullptr && !spec->unit.empty() ? " " + spec->unit : "") + ")";
+  own_.add_options()(name.c_str(), po::value<std::string>(), text.c_str());
+  shortcuts_.emplace_back(name, key);
 }
 
 const OptionTable& blsim_options() {

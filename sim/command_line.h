@@ -6,6 +6,7 @@
 #include <boost/program_options.hpp>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "sim/config.h"
@@ -20,6 +21,14 @@ class CommandLine {
 
   // Declare the command's own options: cl.options().add_options()("net", ...)
   po::options_description& options() { return own_; }
+
+  // A config file loaded before every other one (e.g. the default SoC preset).
+  void add_base_file(const std::string& path) { base_files_.push_back(path); }
+  // --NAME FILE: a config file layered after the base files and before --config files.
+  void file_option(const std::string& name, const std::string& default_path,
+                   const std::string& help);
+  // --NAME VALUE: shorthand for --set KEY=VALUE (applied before the --set overrides).
+  void shortcut(const std::string& name, const std::string& key, const std::string& help);
 
   // Parses args and loads the configuration. Returns false when --help or --dump-config was
   // answered (the command then exits 0). Throws UserError for bad options or config values.
@@ -40,6 +49,9 @@ class CommandLine {
   po::options_description own_;
   po::variables_map vm_;
   Config config_;
+  std::vector<std::string> base_files_;
+  std::vector<std::string> file_options_;
+  std::vector<std::pair<std::string, std::string>> shortcuts_;  // option name, config key
 };
 
 // The table of every configuration key, built once.

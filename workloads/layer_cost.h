@@ -12,13 +12,13 @@ namespace blsim {
 // How the hardware sees a node: it selects the per-op efficiency of a compute cluster.
 enum class OpKind {
   kConv,       // dense convolution (group == 1 or grouped, not depthwise)
-  kDepthwise,  // group == input channels == output channels
+  kDepthwise,  // group == input channels > 1 (one input channel per output channel)
   kGemm,       // Gemm, MatMul
-  kPool,       // MaxPool, AveragePool, GlobalAveragePool
+  kPool,       // MaxPool, AveragePool, GlobalAveragePool, GlobalMaxPool
   kEltwise,    // Add/Sub/Mul/Div, activations, Clip, BatchNormalization (per element work)
   kSoftmax,    // Softmax, LogSoftmax
   kDataMove,   // Concat, Transpose (copies data, no arithmetic)
-  kFree,       // Reshape, Flatten, Identity, Dropout, Constant (no work at inference)
+  kFree,       // Reshape, Flatten, Identity, Dropout, Constant (no work, no bytes moved)
 };
 
 const char* op_kind_name(OpKind kind);
@@ -32,6 +32,7 @@ struct LayerCost {
   uint64_t param_bytes = 0;   // bytes of initializers (weights, biases) the node reads
   uint64_t input_bytes = 0;   // bytes of activations read (non-initializer inputs)
   uint64_t output_bytes = 0;  // bytes of activations written
+  std::vector<int64_t> output_shape;  // of the first output, at batch size 1
 };
 
 struct NetworkCost {

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+#include "energy/dram_power.h"
+
+#include <algorithm>
+
+namespace blsim {
+namespace {
+
+double burst_time_s(const DramPowerParams& p) { return p.burst_length / 2.0 * p.tck_s; }
+
+// Sum over rails of V * f(rail), times the devices of a rank.
+template <typename F>
+double over_rails(const DramPowerParams& p, F per_rail_w) {
+  double w = 0;
+  for (const auto& r : p.rail) w += r.vdd_v * per_rail_w(r);
+  return w * p.devices_per_rank;
+}
+
+}  // namespace
+
+double dram_act_energy_j(const DramPowerParams& p) {
+  const double trc_s = p.tras_s + p.trp_s;
+  // IDD0 covers a full ACT-PRE cycle; the standby current it contains is background, not command.
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    return std::max(0.0, r.idd0_a * trc_s - r.idd3n_a * p.tras_s - r.idd2n_a * p.trp_s);
+  });
+}
+
+double dram_read_energy_j(const DramPowerParams& p) {
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    return std::max(0.0, r.idd4r_a - r.idd3n_a) * burst_time_s(p);
+  });
+}
+
+double dram_write_energy_j(const DramPowerParams& p) {
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    return std::max(0.0, r.idd4w_a - r.idd3n_a) * burst_time_s(p);
+  });
+}
+
+double dram_refresh_energy_j(const DramPowerParams& p) {
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    return std::max(0.0, r.idd5_a - r.idd3n_a) * p.trfc_s;
+  });
+}
+
+EnergyBreakdown dram_energy_of(const DramCounters& c, const DramPowerParams& p) {
+  EnergyBreakdown e;
+  e.dram_dyn_j = static_cast<double>(c.commands.act) * dram_act_energy_j(p) +
+                 static_cast<double>(c.commands.rd) * dram_read_energy_j(p) +
+                 static_cast<double>(c.commands.wr) * dram_write_energy_j(p) +
+                 static_cast<double>(c.data_bytes) * 8.0 * p.io_pj_per_bit * 1e-12;
+  const auto& s = c.states;
+  e.dram_static_j = over_rails(p, [&](const DramRailCurrents& r) {
+                      return r.idd3n_a * s.act_standby_s + r.idd2n_a * s.pre_standby_s +
+                             r.idd3p_a * s.act_powerdown_s + r.idd2p_a * s.pre_powerdown_s;
+                    }) +
+                    static_cast<double>(c.commands.ref) * dram_refresh_energy_j(p);
+  return e;
+}
+
+}  // namespace blsim

@@ -1,0 +1,202 @@
+// SPDX-License-Identifier: MIT
+#include "models/compute_cluster.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "models/dram_extension.h"
+#include "models/layer_plan.h"
+#include "models/layer_pricing.h"
+#include "models/sim_time.h"
+#include "models/tile_schedule.h"
+
+namespace blsim {
+
+ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterId id, const SocSpec& soc,
+                               SocAccounts& accounts)
+    : sc_core::sc_module(name),
+      socket("socket"),
+      id_(id),
+      soc_(soc),
+      accounts_(accounts) {
+  trans_.set_extension(new DramCommandExtension);  // owned and freed by the payload
+  trans_.set_byte_enable_ptr(nullptr);
+  trans_.set_streaming_width(0);
+}
+
+double ComputeCluster::now_s() { return to_seconds(qk_.get_current_time()); }
+
+void ComputeCluster::advance_to(double t_s, bool force_sync) {
+  const sc_core::sc_time target = from_seconds(t_s);
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  qk_.set(target > now ? target - now : sc_core::SC_ZERO_TIME);
+  if (force_sync || qk_.need_sync()) qk_.sync();
+}
+
+TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t bytes,
+                                        bool write) {
+  // Keep issue times within one quantum of the kernel's time, so that the other cluster's
+  // transactions meet the shared interconnect and DRAM in nearly their simulated order.
+  const sc_core::sc_time issue = from_seconds(issue_s);
+  if (issue > sc_core::sc_time_stamp()) {
+    qk_.set(issue - sc_core::sc_time_stamp());
+    if (qk_.need_sync()) qk_.sync();
+  }
+  const sc_core::sc_time now = sc_core::sc_time_stamp();
+  sc_core::sc_time delay = issue > now ? issue - now : sc_core::SC_ZERO_TIME;
+  DramCommandExtension* ext = nullptr;
+  trans_.get_extension(ext);
+  ext->commands = DramCommandCounts{};
+  trans_.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
+  trans_.set_address(addr);
+  trans_.set_data_ptr(nullptr);  // timing only: the engine computes the values
+  trans_.set_data_length(static_cast<unsigned int>(bytes));
+  trans_.set_streaming_width(static_cast<unsigned int>(bytes));
+  trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
+  socket->b_transport(trans_, delay);
+  if (trans_.is_response_error()) {
+    throw std::logic_error(std::string(name()) + ": memory answered " +
+                           trans_.get_response_string());
+  }
+  return TransferResult{to_seconds(now + delay), ext->commands};
+}
+
+void ComputeCluster::book(const LedgerRow& row) {
+  // Only the cluster's own parts: SocTop counts interconnect and DRAM from their own models.
+  spent_.core_dyn_j += row.energy.core_dyn_j;
+  spent_.core_static_j += row.energy.core_static_j;
+  spent_.sram_j += row.energy.sram_j;
+  accounts_.ledger().add(row);
+}
+
+double ComputeCluster::rest_power_w() const {
+  if (state_ == PowerState::kOff) return 0;  // power-gated
+  return cluster_leakage_w(spec().power, spec().cores, spec().opp().volt_v);
+}
+
+void ComputeCluster::close_rest(double t_s) {
+  // Spans below the kernel's 1 ps resolution are rounding between sc_time and seconds.
+  if (t_s <= rest_since_s_ + 0.5e-12) return;
+  LedgerRow row;
+  row.stage = "idle";
+  row.cluster = cluster_name(id_);
+  row.layer = power_state_name(state_);
+  row.op = "idle";
+  row.calls = 1;
+  row.time_s = t_s - rest_since_s_;
+  row.energy.core_static_j = rest_power_w() * row.time_s;
+  book(row);
+  rest_since_s_ = t_s;
+}
+
+EnergyBreakdown ComputeCluster::energy_so_far(double t_s) const {
+  EnergyBreakdown e = spent_;
+  if (t_s > rest_since_s_) e.core_static_j += rest_power_w() * (t_s - rest_since_s_);
+  return e;
+}
+
+double ComputeCluster::wake_at(double t_s, const std::string& stage) {
+  if (state_ == PowerState::kActive) return 0;
+  const bool from_off = state_ == PowerState::kOff;
+  LedgerRow row;
+  row.stage = stage;
+  row.cluster = cluster_name(id_);
+  row.layer = from_off ? "wake_from_off" : "wake_from_idle";
+  row.op = "wake";
+  row.calls = 1;
+  row.time_s = from_off ? spec().wake_off_s : spec().wake_idle_s;
+  row.cycles = row.time_s * spec().opp().freq_mhz * 1e6;
+  // Restoring power and state is switching energy; the cluster leaks while it wakes.
+  row.energy.core_dyn_j = from_off ? spec().wake_off_j : spec().wake_idle_j;
+  row.energy.core_static_j =
+      cluster_leakage_w(spec().power, spec().cores, spec().opp().volt_v) * row.time_s;
+  book(row);
+  state_ = PowerState::kActive;
+  rest_since_s_ = t_s + row.time_s;
+  return row.time_s;
+}
+
+sc_core::sc_time ComputeCluster::wake_up(const std::string& stage) {
+  const double t0 = now_s();
+  close_rest(t0);
+  const double latency_s = wake_at(t0, stage);
+  advance_to(t0 + latency_s, true);
+  return from_seconds(latency_s);
+}
+
+void ComputeCluster::enter(PowerState state) {
+  const double t = now_s();
+  close_rest(t);
+  rest_state_ = state;
+  if (state == PowerState::kActive) {
+    advance_to(t + wake_at(t, "wake"), true);
+    return;
+  }
+  state_ = state;
+  if (state == PowerState::kOff) resident_net_.clear();  // power-gated L2 loses its contents
+}
+
+void ComputeCluster::rest_from(double t_s) {
+  state_ = rest_state_;
+  rest_since_s_ = t_s;
+  if (state_ == PowerState::kOff) resident_net_.clear();  // power-gated L2 loses its contents
+}
+
+void ComputeCluster::set_opp(size_t index) {
+  if (index >= spec().opps.size()) {
+    throw std::out_of_range(std::string(name()) + ": no operating point " + std::to_string(index));
+  }
+  close_rest(now_s());  // the resting span so far leaked at the old voltage
+  soc_.cluster(id_).active_opp = index;
+}
+
+sc_core::sc_time ComputeCluster::run_network(const NetworkCost& net, const std::string& net_name,
+                                             const std::string& stage) {
+  const double t0 = now_s();
+  close_rest(t0);
+  double t = t0 + wake_at(t0, stage);
+  uint64_t largest_working_set = 1;
+  for (const auto& l : net.layers) {
+    largest_working_set = std::max(largest_working_set, l.input_bytes + l.output_bytes);
+  }
+  const uint64_t weight_base = accounts_.region("weights:" + net_name, net.total_param_bytes());
+  const uint64_t act_base = accounts_.region(
+      std::string("act:") + cluster_name(id_) + ":" + net_name, 2 * largest_working_set);
+  const NetworkPlan plan =
+      plan_network(net, spec(), resident_net_ == net_name, weight_base, act_base);
+  for (size_t i = 0; i < net.layers.size(); ++i) {
+    const LayerCost& layer = net.layers[i];
+    const LayerRun run = run_layer_tiles(t, layer_compute_time_s(layer, spec()), plan.layers[i],
+                                         soc_.sim.tile_bytes, *this);
+    t = run.end_s;
+    // Catch up with the kernel first, so the other cluster's transactions up to here are in
+    // before this layer claims its share of the DRAM background.
+    advance_to(t, false);
+    LedgerRow row =
+        price_layer(layer, plan.layers[i], run, soc_, RowLabel{stage, net_name, id_, layer.name,
+                                                               layer.op_type});
+    row.energy.dram_static_j = accounts_.claim_dram_background(run.start_s, run.end_s);
+    book(row);
+  }
+  resident_net_ = plan.weights_fit ? net_name : std::string();
+  advance_to(t, true);
+  rest_from(t);
+  return from_seconds(t - t0);
+}
+
+sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& stage,
+                                            const std::string& net_name,
+                                            const std::string& row_label) {
+  const double t0 = now_s();
+  close_rest(t0);
+  const double start_s = t0 + wake_at(t0, stage);
+  LedgerRow row = price_cycles(cycles, soc_, RowLabel{stage, net_name, id_, row_label, "gate"});
+  const double end_s = start_s + row.time_s;
+  advance_to(end_s, true);
+  row.energy.dram_static_j = accounts_.claim_dram_background(start_s, end_s);
+  book(row);
+  rest_from(end_s);
+  return from_seconds(end_s - t0);
+}
+
+}  // namespace blsim

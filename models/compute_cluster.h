@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+// A CPU cluster (big and little are two presets of this one model): cores at a DVFS operating
+// point run each layer as tiles whose DRAM traffic goes out as loosely-timed TLM transactions
+// (tlm_quantumkeeper, one sync per quantum, no per-cycle clock). Between runs the cluster rests
+// in a power state: active (awake, clock-gated), idle (clock-gated, short wake-up) or off
+// (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
+#pragma once
+
+#include <string>
+#include <systemc>
+#include <tlm>
+#include <tlm_utils/simple_initiator_socket.h>
+#include <tlm_utils/tlm_quantumkeeper.h>
+
+#include "energy/energy_breakdown.h"
+#include "models/memory_port.h"
+#include "models/soc_accounts.h"
+#include "models/soc_spec.h"
+#include "workloads/layer_cost.h"
+
+namespace blsim {
+
+class ComputeCluster : public sc_core::sc_module, private MemoryPort {
+ public:
+  tlm_utils::simple_initiator_socket<ComputeCluster> socket;
+
+  ComputeCluster(sc_core::sc_module_name name, ClusterId id, const SocSpec& soc,
+                 SocAccounts& accounts);
+
+  // From an SC_THREAD: wakes the cluster if needed, runs every layer (rows (stage, net_name,
+  // cluster, layer)), returns to its resting state and the time taken (simulated time advanced).
+  sc_core::sc_time run_network(const NetworkCost& net, const std::string& net_name,
+                               const std::string& stage);
+  // `cycles` on one core at the active OPP (the cascade gate): row (stage, net_name, cluster,
+  // row_label).
+  sc_core::sc_time run_cycles(double cycles, const std::string& stage, const std::string& net_name,
+                              const std::string& row_label);
+  // From idle or off to active; books a wake-up row; zero when already active.
+  sc_core::sc_time wake_up(const std::string& stage);
+  // The state to rest in while not computing (kActive keeps it awake: no wake-up cost).
+  void enter(PowerState state);
+  PowerState state() const { return state_; }
+
+  // DVFS: selects spec().opps[index] for the following runs.
+  void set_opp(size_t index);
+
+  ClusterId id() const { return id_; }
+  const ClusterSpec& spec() const { return soc_.cluster(id_); }
+  // Whether a network's weights are in L2 now.
+  bool holds_weights_of(const std::string& net_name) const { return resident_net_ == net_name; }
+
+  // Core and SRAM energy booked so far plus the open resting span up to t_s.
+  EnergyBreakdown energy_so_far(double t_s) const;
+  // Books the resting span up to t_s (idle / off row).
+  void close_rest(double t_s);
+
+ private:
+  TransferResult transfer(double issue_s, uint64_t addr, uint64_t bytes, bool write) override;
+  double now_s();
+  void advance_to(double t_s, bool force_sync);
+  void book(const LedgerRow& row);
+  double rest_power_w() const;
+  double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
+  void rest_from(double t_s);  // back to the resting state after a run
+
+  ClusterId id_;
+  SocSpec soc_;  // own copy: set_opp changes its cluster
+  SocAccounts& accounts_;
+  tlm_utils::tlm_quantumkeeper qk_;
+  tlm::tlm_generic_payload trans_;
+  PowerState state_ = PowerState::kIdle;
+  PowerState rest_state_ = PowerState::kIdle;
+  double rest_since_s_ = 0;
+  std::string resident_net_;
+  EnergyBreakdown spent_;
+};
+
+}  // namespace blsim

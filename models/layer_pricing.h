@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+// Prices one executed layer (or gate check) into a ledger row: cluster energy from its busy
+// time, SRAM from L2 bytes, interconnect from bytes moved, DRAM commands from the counts its
+// transactions returned. DRAM background is added by the caller (it depends on what else ran).
+#pragma once
+
+#include <string>
+
+#include "energy/energy_ledger.h"
+#include "models/layer_plan.h"
+#include "models/soc_spec.h"
+#include "models/tile_schedule.h"
+
+namespace blsim {
+
+struct RowLabel {
+  std::string stage;
+  std::string net;
+  ClusterId cluster = ClusterId::kBig;
+  std::string layer;
+  std::string op;
+};
+
+LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
+                      const SocSpec& soc, const RowLabel& label);
+
+// `cycles` of work on one core of the cluster, the others awake but idle (the gate check).
+LedgerRow price_cycles(double cycles, const SocSpec& soc, const RowLabel& label);
+
+// DRAM background and refresh energy of a state record (no command energy).
+double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes,
+                                const DramPowerParams& power);
+
+}  // namespace blsim

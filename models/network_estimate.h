@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+// Fast path for sweeps: the per-layer time and energy of one network on one cluster, found by
+// running the same tile schedule, DRAM and interconnect timing and pricing as the SystemC model
+// on private, uncontended copies (no kernel). Three inferences run back to back: the first is
+// "cold" (weights come from DRAM), the third is the steady "warm" one (weights resident if they
+// fit, DRAM rows and refresh phase settled). Serial runs of the SoC agree within 1% (tested).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "energy/energy_breakdown.h"
+#include "energy/energy_ledger.h"
+#include "models/soc_spec.h"
+#include "workloads/layer_cost.h"
+
+namespace blsim {
+
+struct InferenceEstimate {
+  std::vector<LedgerRow> layers;  // one per layer, as the ledger would book them
+  double time_s = 0;
+  EnergyBreakdown energy;
+};
+
+struct NetworkEstimate {
+  ClusterId cluster = ClusterId::kBig;
+  std::string net;
+  bool weights_fit = false;  // the warm inference finds its weights in L2
+  InferenceEstimate cold;    // first inference after the cluster was off (or another net ran)
+  InferenceEstimate warm;    // every following inference of the same network
+};
+
+NetworkEstimate estimate_network(const SocSpec& soc, ClusterId cluster, const NetworkCost& net,
+                                 const std::string& net_name);
+
+// Power of a resting cluster: leakage when awake or clock-gated, nothing when power-gated.
+double rest_power_w(const ClusterSpec& cluster, PowerState state);
+
+}  // namespace blsim

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: MIT
+// The SoC as plain data: two compute clusters, the interconnect and the LPDDR memory, filled
+// from INI presets by sim/soc_config (which validates every value). No behaviour here.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "energy/cluster_power.h"
+#include "energy/dram_power.h"
+#include "workloads/layer_cost.h"
+
+namespace blsim {
+
+enum class ClusterId { kBig, kLittle };
+enum class PowerState { kActive, kIdle, kOff };
+
+const char* cluster_name(ClusterId id);        // "big", "little"
+const char* power_state_name(PowerState state);  // "active", "idle", "off"
+
+struct OperatingPoint {
+  double freq_mhz = 0;
+  double volt_v = 0;
+};
+
+constexpr size_t kOpKindCount = 8;  // OpKind values, kConv .. kFree
+
+struct ClusterSpec {
+  std::string core;                  // e.g. "Cortex-A15"
+  int cores = 0;
+  std::vector<OperatingPoint> opps;  // DVFS table, ascending frequency
+  size_t active_opp = 0;             // index into opps
+  double macs_per_cycle = 0;         // peak fp32 MACs per cycle per core
+  std::array<double, kOpKindCount> efficiency{};  // fraction of peak reached, per OpKind
+  double parallel_efficiency = 1;    // each core beyond the first adds this fraction of a core
+  uint64_t l2_bytes = 0;
+  ClusterPowerParams power;
+  double wake_idle_s = 0;            // clock-gated idle -> active
+  double wake_idle_j = 0;
+  double wake_off_s = 0;             // power-gated off -> active (L2 contents lost)
+  double wake_off_j = 0;
+
+  const OperatingPoint& opp() const { return opps.at(active_opp); }
+  double op_efficiency(OpKind kind) const { return efficiency.at(static_cast<size_t>(kind)); }
+};
+
+struct InterconnectSpec {
+  double bandwidth_bytes_per_s = 0;
+  double latency_s = 0;             // added to every transaction
+  double energy_pj_per_byte = 0;
+};
+
+struct DramSpec {
+  std::string type;                 // "LPDDR3-1866"
+  double data_rate_mtps = 0;        // transfers per second per pin, in millions
+  int channels = 1;
+  int ranks = 1;                    // per channel
+  int banks = 8;
+  int64_t rows = 0;                 // per bank
+  int64_t columns = 0;              // per row
+  int device_width_bits = 32;
+  int cl_ck = 0;                    // read latency (RL), clocks
+  int wl_ck = 0;                    // write latency, clocks
+  int tccd_ck = 0;                  // column-to-column, clocks
+  double trcd_s = 0;
+  double twr_s = 0;
+  double trefi_s = 0;
+  double powerdown_idle_s = 0;      // controller enters power-down after this idle time
+  DramPowerParams power;            // currents, voltages, tCK, BL, tRAS, tRP, tRFC, I/O
+
+  double tck_s() const { return power.tck_s; }
+  int burst_length() const { return power.burst_length; }
+  uint64_t bus_bytes() const {      // data bus width of one channel
+    return static_cast<uint64_t>(device_width_bits) * power.devices_per_rank / 8;
+  }
+  uint64_t burst_bytes() const { return bus_bytes() * power.burst_length; }
+  uint64_t row_bytes() const { return bus_bytes() * static_cast<uint64_t>(columns); }
+  double peak_bandwidth_bytes_per_s() const {
+    return data_rate_mtps * 1e6 * static_cast<double>(bus_bytes()) * channels;
+  }
+};
+
+struct SimSpec {
+  uint64_t tile_bytes = 0;  // largest DRAM transfer one tile makes
+  double quantum_s = 0;     // loosely-timed quantum of each cluster's quantum keeper
+};
+
+struct SocSpec {
+  std::string name;
+  ClusterSpec big;
+  ClusterSpec little;
+  InterconnectSpec noc;
+  DramSpec dram;
+  SimSpec sim;
+
+  const ClusterSpec& cluster(ClusterId id) const { return id == ClusterId::kBig ? big : little; }
+  ClusterSpec& cluster(ClusterId id) { return id == ClusterId::kBig ? big : little; }
+};
+
+}  // namespace blsim

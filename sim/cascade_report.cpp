@@ -1,0 +1,129 @@
+// SPDX-License-Identifier: MIT
+#include "sim/cascade_report.h"
+
+#include <cstdio>
+#include <ostream>
+
+#include "energy/csv_writer.h"
+
+namespace blsim {
+namespace {
+
+std::string thresholds_text(const std::vector<double>& t) {
+  std::string s;
+  for (double v : t) s += (s.empty() ? "" : ";") + format_number(v);
+  return s;
+}
+
+std::string stages_text(const CascadePlan& plan) {
+  std::string s;
+  for (const auto& st : plan.stages) {
+    s += (s.empty() ? "" : " -> ") + st.net_name + "@" + cluster_name(st.cluster);
+  }
+  return s;
+}
+
+std::string threshold_mode(const RunReport& r) {
+  if (r.plan.controller.kind == ControllerSpec::Kind::kRate) return "controller:rate";
+  if (r.plan.controller.kind == ControllerSpec::Kind::kEnergy) return "controller:energy";
+  return r.spec.auto_threshold ? "auto" : "fixed";
+}
+
+double mean_threshold(const CascadeSimResult& run) {
+  if (run.inferences.empty()) return 0;
+  double sum = 0;
+  for (const auto& i : run.inferences) sum += i.threshold;
+  return sum / run.inferences.size();
+}
+
+}  // namespace
+
+double SplitReport::energy_reduction() const {
+  const double big = big_only->energy_per_inference_j();
+  return big > 0 ? 1.0 - cascade->energy_per_inference_j() / big : 0.0;
+}
+
+const std::vector<std::string>& summary_csv_columns() {
+  static const std::vector<std::string> columns = {
+      // The stable columns of DESIGN.md, in order.
+      "dataset", "samples", "metric", "threshold", "accuracy", "accuracy_big_only",
+      "accuracy_little_only", "accuracy_loss", "escalation_rate", "energy_per_inference_j",
+      "energy_big_only_per_inference_j", "energy_reduction", "latency_mean_s", "latency_p99_s",
+      // Extras.
+      "split", "soc", "stages", "threshold_mode", "thresholds", "threshold_mean",
+      "max_accuracy_loss", "energy_little_only_per_inference_j", "latency_big_only_mean_s",
+      "energy_core_dyn_j", "energy_core_static_j", "energy_sram_j", "energy_noc_j",
+      "energy_dram_dyn_j", "energy_dram_static_j", "energy_total_j", "time_s"};
+  return columns;
+}
+
+void write_summary_csv(const std::string& path, const RunReport& r) {
+  CsvWriter csv(path, summary_csv_columns());
+  for (const auto& s : r.splits) {
+    const CascadeSimResult& c = *s.cascade;
+    csv << r.spec.dataset << static_cast<uint64_t>(c.inferences.size()) << r.spec.metric_name
+        << (r.plan.thresholds.empty() ? 0.0 : r.plan.thresholds[0]) << c.accuracy()
+        << s.big_only->accuracy() << s.little_only->accuracy() << s.accuracy_loss()
+        << c.escalation_rate() << c.energy_per_inference_j()
+        << s.big_only->energy_per_inference_j() << s.energy_reduction() << c.latency_mean_s()
+        << c.latency_p99_s();
+    csv << s.split << r.soc.name << stages_text(r.plan) << threshold_mode(r)
+        << thresholds_text(r.plan.thresholds) << mean_threshold(c) << r.spec.max_accuracy_loss
+        << s.little_only->energy_per_inference_j() << s.big_only->latency_mean_s()
+        << c.total.core_dyn_j << c.total.core_static_j << c.total.sram_j << c.total.noc_j
+        << c.total.dram_dyn_j << c.total.dram_static_j << c.total.total_j() << c.time_s;
+    csv.end_row();
+  }
+  csv.commit();
+}
+
+void write_inferences_csv(const std::string& path, const CascadeSimResult& run) {
+  CsvWriter csv(path, {"index", "label", "prediction", "exit_stage", "confidence", "threshold",
+                       "escalated", "latency_s", "energy_j"});
+  for (const auto& i : run.inferences) {
+    csv << static_cast<uint64_t>(i.index) << i.label << i.prediction
+        << static_cast<uint64_t>(i.exit_stage + 1) << i.confidence << i.threshold
+        << (i.escalated ? 1 : 0) << i.latency_s << i.energy_j;
+    csv.end_row();
+  }
+  csv.commit();
+}
+
+void print_run_table(std::ostream& out, const RunReport& r) {
+  char line[256];
+  out << "cascade   " << stages_text(r.plan) << "   (" << r.spec.dataset << ", gate "
+      << r.spec.metric_name << ", SoC " << r.soc.name << ")\n";
+  out << "threshold " << thresholds_text(r.plan.thresholds) << " (" << threshold_mode(r);
+  if (r.spec.auto_threshold && r.plan.controller.kind == ControllerSpec::Kind::kNone) {
+    std::snprintf(line, sizeof line, ": least energy on val within %.2f points of big-only%s",
+                  100 * r.spec.max_accuracy_loss,
+                  r.choice.within_budget ? "" : "; budget unreachable, all inputs escalate");
+    out << line;
+  }
+  out << ")\n\n";
+  std::snprintf(line, sizeof line, "%-6s %7s | %9s %9s %9s %8s | %10s %10s %10s %9s | %9s %9s\n",
+                "split", "samples", "acc", "big-only", "little", "loss", "E/inf", "E big",
+                "E little", "saved", "lat mean", "lat p99");
+  out << line;
+  for (const auto& s : r.splits) {
+    const CascadeSimResult& c = *s.cascade;
+    std::snprintf(line, sizeof line,
+                  "%-6s %7zu | %8.2f%% %8.2f%% %8.2f%% %7.2fpt | %8.3gmJ %8.3gmJ %8.3gmJ %8.1f%% | "
+                  "%7.3gms %7.3gms\n",
+                  s.split.c_str(), c.inferences.size(), 100 * c.accuracy(),
+                  100 * s.big_only->accuracy(), 100 * s.little_only->accuracy(),
+                  100 * s.accuracy_loss(), 1e3 * c.energy_per_inference_j(),
+                  1e3 * s.big_only->energy_per_inference_j(),
+                  1e3 * s.little_only->energy_per_inference_j(), 100 * s.energy_reduction(),
+                  1e3 * c.latency_mean_s(), 1e3 * c.latency_p99_s());
+    out << line;
+  }
+  for (const auto& s : r.splits) {
+    std::snprintf(line, sizeof line, "%s: escalation rate %.2f%%; ", s.split.c_str(),
+                  100 * s.cascade->escalation_rate());
+    out << line;
+  }
+  out << "\n";
+}
+
+}  // namespace blsim

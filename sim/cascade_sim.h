@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: MIT
+// The timing pass of a cascade: a driver thread feeds the inputs in order, back to back, to a
+// fresh simulated SoC. Each input runs stage 1 on its cluster, pays the gate check there, and
+// escalates to the next stage while the gate's confidence (from the functional pass) is below
+// the threshold. Between runs the first stage's cluster rests in one power state, clusters used
+// only on escalation in another, and a cluster no stage uses is off; wake-ups are paid.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "energy/energy_breakdown.h"
+#include "energy/energy_ledger.h"
+#include "models/soc_spec.h"
+#include "workloads/cascade/cascade_scores.h"
+#include "workloads/cascade/threshold_controller.h"
+#include "workloads/layer_cost.h"
+
+namespace blsim {
+
+struct StagePlan {
+  std::string label;     // ledger stage column, e.g. "stage1"
+  std::string net_name;  // e.g. "mnist-little"
+  ClusterId cluster = ClusterId::kLittle;
+  NetworkCost cost;
+};
+
+struct CascadePlan {
+  std::vector<StagePlan> stages;   // one stage: a baseline (that network alone)
+  std::vector<double> thresholds;  // one per gate (initial values under a controller)
+  ControllerSpec controller;
+  double energy_scale_j = 0;       // energy one escalation adds, for the energy controller
+  double gate_cycles = 0;
+  PowerState first_rest = PowerState::kIdle;      // the first stage's cluster between inputs
+  PowerState escalation_rest = PowerState::kOff;  // clusters that only later stages use
+};
+
+struct InferenceRecord {
+  size_t index = 0;
+  int label = 0;
+  int prediction = 0;
+  size_t exit_stage = 0;  // 0-based
+  double confidence = 0;  // gate metric of the answering stage's network
+  double threshold = 0;   // first gate's threshold when this input ran
+  bool escalated = false;
+  double latency_s = 0;
+  double energy_j = 0;
+};
+
+struct CascadeSimResult {
+  std::vector<InferenceRecord> inferences;
+  EnergyLedger ledger;
+  EnergyBreakdown total;
+  double time_s = 0;
+
+  double accuracy() const;
+  double escalation_rate() const;
+  double energy_per_inference_j() const;
+  double latency_mean_s() const;
+  double latency_p99_s() const;  // nearest-rank 99th percentile
+};
+
+// Runs `plan` over every sample of `scores` (one StageScores per plan stage) on a new SoC built
+// from `soc`, in a fresh simulation kernel.
+CascadeSimResult simulate_cascade(const SocSpec& soc, const CascadePlan& plan,
+                                  const CascadeScores& scores);
+
+}  // namespace blsim

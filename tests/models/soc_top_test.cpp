@@ -1,0 +1,195 @@
+// SPDX-License-Identifier: MIT
+// The assembled SoC in a fresh kernel per test: ledger rows add up to the energy the models
+// counted, no layer beats its compute or bandwidth roof, power states and wake-ups are booked,
+// and the fast-path estimate agrees with the event-driven run.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "models/layer_plan.h"
+#include "models/network_estimate.h"
+#include "models/sim_time.h"
+#include "models/soc_top.h"
+#include "tests/models/soc_fixtures.h"
+
+namespace blsim {
+namespace {
+
+using testing::ThreadRunner;
+
+// Builds a SoC in a fresh kernel, runs body(soc) in a thread, returns after the simulation.
+template <typename Body>
+void simulate(const SocSpec& spec, Body body) {
+  fresh_simulation_kernel();
+  SocTop soc("soc", spec);
+  ThreadRunner runner("runner", [&] { body(soc); });
+  sc_core::sc_start();
+}
+
+double relative(double a, double b) { return std::fabs(a - b) / std::max(std::fabs(b), 1e-300); }
+
+TEST(SocTop, LedgerRowsAddUpToTheTotal) {
+  const NetworkCost net = testing::lenet_cost();
+  EnergyBreakdown total, rows;
+  simulate(testing::round_soc(), [&](SocTop& soc) {
+    soc.cluster(ClusterId::kBig).enter(PowerState::kOff);
+    for (int i = 0; i < 3; ++i) {
+      soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
+      soc.cluster(ClusterId::kLittle).run_cycles(500, "little", "lenet", "gate");
+      if (i == 1) soc.cluster(ClusterId::kBig).run_network(net, "lenet", "big");
+      sc_core::wait(sc_core::sc_time(20, sc_core::SC_US));  // a gap: idle rows
+    }
+    soc.finish();
+    total = soc.energy_so_far();
+    rows = soc.ledger().total();
+  });
+  EXPECT_GT(total.total_j(), 0);
+  EXPECT_LT(relative(rows.total_j(), total.total_j()), 1e-9);
+  EXPECT_LT(relative(rows.core_static_j, total.core_static_j), 1e-9);
+  EXPECT_LT(relative(rows.dram_static_j, total.dram_static_j), 1e-9);
+  EXPECT_LT(relative(rows.dram_dyn_j, total.dram_dyn_j), 1e-9);
+  EXPECT_LT(relative(rows.noc_j, total.noc_j), 1e-9);
+}
+
+TEST(SocTop, NoLayerBeatsItsComputeOrBandwidthRoof) {
+  const NetworkCost net = testing::lenet_cost();
+  const SocSpec spec = testing::round_soc();
+  std::vector<LedgerRow> rows;
+  simulate(spec, [&](SocTop& soc) {
+    soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
+    soc.cluster(ClusterId::kBig).run_network(net, "lenet", "big");
+    rows = soc.ledger().rows();
+  });
+  const double bandwidth = std::min(spec.dram.peak_bandwidth_bytes_per_s(),
+                                    spec.noc.bandwidth_bytes_per_s);
+  size_t checked = 0;
+  for (const auto& row : rows) {
+    if (row.op == "idle" || row.op == "wake") continue;
+    const ClusterSpec& c = row.cluster == "big" ? spec.big : spec.little;
+    for (const auto& l : net.layers) {
+      if (l.name != row.layer) continue;
+      EXPECT_GE(row.time_s * (1 + 1e-9), layer_compute_time_s(l, c)) << row.layer;
+      const double bytes = static_cast<double>(row.dram_read_bytes + row.dram_write_bytes);
+      EXPECT_GE(row.time_s * (1 + 1e-9), bytes / bandwidth) << row.layer;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(checked, 2 * net.layers.size());
+}
+
+TEST(SocTop, OffClusterPaysWakeUpAndReloadsWeights) {
+  const NetworkCost net = testing::lenet_cost();
+  SocSpec spec = testing::round_soc();
+  spec.big.l2_bytes = 2 << 20;  // LeNet's 1.7 MB of weights fit
+  std::vector<LedgerRow> rows;
+  double first_s = 0, second_s = 0;
+  simulate(spec, [&](SocTop& soc) {
+    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    big.enter(PowerState::kOff);
+    first_s = to_seconds(big.run_network(net, "lenet", "big"));
+    EXPECT_EQ(big.state(), PowerState::kOff);
+    EXPECT_FALSE(big.holds_weights_of("lenet"));  // power-gated L2 lost them
+    big.enter(PowerState::kIdle);
+    big.run_network(net, "lenet", "big");  // idle wake, weights loaded again
+    EXPECT_TRUE(big.holds_weights_of("lenet"));
+    second_s = to_seconds(big.run_network(net, "lenet", "big"));
+    rows = soc.ledger().rows();
+  });
+  size_t off_wakes = 0, idle_wakes = 0;
+  for (const auto& r : rows) {
+    if (r.layer == "wake_from_off") off_wakes += r.calls;
+    if (r.layer == "wake_from_idle") idle_wakes += r.calls;
+  }
+  EXPECT_EQ(off_wakes, 1u);
+  EXPECT_EQ(idle_wakes, 2u);
+  EXPECT_GT(first_s, second_s + spec.big.wake_off_s * 0.99);
+}
+
+TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {
+  const NetworkCost net = testing::lenet_cost();
+  const SocSpec spec = testing::round_soc();
+  double idle_j = 0;
+  simulate(spec, [&](SocTop& soc) {
+    soc.cluster(ClusterId::kBig).enter(PowerState::kOff);
+    soc.cluster(ClusterId::kLittle).enter(PowerState::kIdle);
+    soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
+    sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));  // let the DRAM power down
+    const EnergyBreakdown e0 = soc.energy_so_far();
+    sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));
+    idle_j = (soc.energy_so_far().total_j() - e0.total_j());
+  });
+  // One idle millisecond: the little cluster leaks, big is off, DRAM in power-down + refresh.
+  const double leak_w = cluster_leakage_w(spec.little.power, spec.little.cores, 1.0);
+  const auto& p = spec.dram.power;
+  const double pd_w = p.rail[0].vdd_v * p.rail[0].idd2p_a + p.rail[1].vdd_v * p.rail[1].idd2p_a;
+  const double refresh_w = dram_refresh_energy_j(p) / spec.dram.trefi_s;
+  EXPECT_NEAR(idle_j, (leak_w + pd_w + refresh_w) * 1e-3, 0.01 * idle_j);
+}
+
+TEST(SocTop, FastPathAgreesWithTheEventDrivenRun) {
+  const NetworkCost net = testing::lenet_cost();
+  const SocSpec spec = testing::round_soc();
+  for (ClusterId id : {ClusterId::kBig, ClusterId::kLittle}) {
+    const NetworkEstimate est = estimate_network(spec, id, net, "lenet");
+    const int n = 20;
+    double time_s = 0;
+    EnergyBreakdown layers;
+    simulate(spec, [&](SocTop& soc) {
+      soc.cluster(id).enter(PowerState::kActive);
+      const sc_core::sc_time t0 = sc_core::sc_time_stamp();
+      for (int i = 0; i < n; ++i) soc.cluster(id).run_network(net, "lenet", "s");
+      time_s = to_seconds(sc_core::sc_time_stamp() - t0);
+      for (const auto& r : soc.ledger().rows()) {
+        if (r.stage == "s") layers += r.energy;
+      }
+    });
+    const double est_time_s = est.cold.time_s + (n - 1) * est.warm.time_s;
+    const double est_energy_j = est.cold.energy.total_j() + (n - 1) * est.warm.energy.total_j();
+    EXPECT_LT(relative(est_time_s, time_s), 0.01) << cluster_name(id);
+    EXPECT_LT(relative(est_energy_j, layers.total_j()), 0.01) << cluster_name(id);
+  }
+}
+
+TEST(SocTop, ClustersContendForMemory) {
+  const NetworkCost net = testing::lenet_cost();
+  SocSpec spec = testing::round_soc();
+  spec.big.l2_bytes = spec.little.l2_bytes = 256 << 10;  // weights stream from DRAM every time
+  spec.big.macs_per_cycle = spec.little.macs_per_cycle = 64;  // fast cores: memory-bound
+  auto little_time = [&](bool with_big) {
+    double time_s = 0;
+    fresh_simulation_kernel();
+    SocTop soc("soc", spec);
+    ThreadRunner little("little", [&] {
+      for (int i = 0; i < 4; ++i) {
+        time_s += to_seconds(soc.cluster(ClusterId::kLittle).run_network(net, "a", "s"));
+      }
+    });
+    ThreadRunner big("big", [&] {
+      if (!with_big) return;
+      for (int i = 0; i < 4; ++i) soc.cluster(ClusterId::kBig).run_network(net, "b", "s");
+    });
+    sc_core::sc_start();
+    return time_s;
+  };
+  const double alone_s = little_time(false);
+  const double shared_s = little_time(true);
+  EXPECT_GT(shared_s, 1.2 * alone_s);
+  EXPECT_LT(shared_s, 2.5 * alone_s);
+}
+
+TEST(SocTop, DvfsLowerOperatingPointIsSlower) {
+  const NetworkCost net = testing::lenet_cost();
+  double fast_s = 0, slow_s = 0;
+  simulate(testing::round_soc(), [&](SocTop& soc) {
+    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    big.enter(PowerState::kActive);
+    big.run_network(net, "lenet", "warm-up");
+    fast_s = to_seconds(big.run_network(net, "lenet", "fast"));
+    big.set_opp(0);
+    slow_s = to_seconds(big.run_network(net, "lenet", "slow"));
+  });
+  EXPECT_GT(slow_s, 1.5 * fast_s);
+}
+
+}  // namespace
+}  // namespace blsim

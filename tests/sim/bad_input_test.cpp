@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+// The bad-input table: every row runs the real blsim binary on one bad input (CLI option, config
+// file or value, model, tensor, dataset) and asserts exit status 2, exactly one line on stderr
+// that names the culprit, and no output file left behind.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <ostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kHome = BLSIM_SOURCE_DIR;
+const std::string kLittle = kHome + "/workloads/nets/mnist-little.onnx";
+const std::string kBig = kHome + "/workloads/nets/mnist-big.onnx";
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+struct Outcome {
+  int status = -1;
+  std::string err;
+};
+
+// Runs blsim with `args` (already shell-quoted where needed) in a scratch folder.
+Outcome run_blsim(const std::string& args, const std::string& dir) {
+  const std::string err = dir + "/stderr.txt";
+  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
+                          " > /dev/null 2> '" + err + "' < /dev/null";
+  const int raw = std::system(cmd.c_str());
+  Outcome o;
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  o.err = read_all(err);
+  fs::remove(err);
+  return o;
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+// Every regular file below dir (recursively), so leftovers are visible.
+std::vector<std::string> files_below(const std::string& dir) {
+  std::vector<std::string> out;
+  if (!fs::exists(dir)) return out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.push_back(e.path().string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+struct BadInput {
+  const char* name;
+  // Prepares files in the scratch folder and returns the arguments.
+  std::string (*setup)(const std::string& dir);
+  const char* culprit;  // must appear in the one stderr line
+};
+
+std::string real_mnist_copy(const std::string& dir) {
+  fs::create_directories(dir + "/mnist");
+  for (int d = 0; d < 10; ++d) {
+    fs::copy_file(kHome + "/data/mnist/" + std::to_string(d) + ".json",
+                  dir + "/mnist/" + std::to_string(d) + ".json");
+  }
+  return dir + "/mnist";
+}
+
+std::string fashion_copy(const std::string& dir) {
+  fs::create_directories(dir + "/fashion");
+  for (const char* f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+    fs::copy_file(std::string("/usr/share/datasets/fashion-mnist/") + f, dir + "/fashion/" + f);
+  }
+  return dir + "/fashion";
+}
+
+const BadInput kTable[] = {
+    // Command line.
+    {"unknown_command", [](const std::string&) { return std::string("frobnicate"); }, "frobnicate"},
+    {"unknown_option", [](const std::string&) { return std::string("run --bogus 3 --out o"); }, "bogus"},
+    {"threshold_above_one", [](const std::string&) { return std::string("run --threshold 1.5 --out o"); },
+     "cascade.threshold"},
+    {"threshold_not_a_number", [](const std::string&) { return std::string("run --threshold high --out o"); },
+     "cascade.threshold"},
+    {"negative_accuracy_budget",
+     [](const std::string&) { return std::string("run --max-accuracy-loss -1 --out o"); },
+     "cascade.max_accuracy_loss"},
+    {"controller_rate_above_one",
+     [](const std::string&) { return std::string("run --controller rate:2 --out o"); }, "cascade.controller"},
+    {"controller_unknown_kind",
+     [](const std::string&) { return std::string("run --controller speed:1 --out o"); }, "cascade.controller"},
+    {"profile_unknown_cluster",
+     [](const std::string&) { return "profile --net '" + kBig + "' --cluster medium --out o"; }, "medium"},
+    {"train_unknown_arch",
+     [](const std::string&) { return std::string("train --dataset mnist --arch resnet999 --out o/x.onnx"); },
+     "resnet999"},
+    {"train_zero_epochs",
+     [](const std::string&) { return std::string("train --dataset mnist --arch mlp-tiny --epochs 0 --out o/x.onnx"); },
+     "epochs"},
+    {"eval_unknown_dataset",
+     [](const std::string&) { return "eval --net '" + kLittle + "' --dataset cifar --split test --out o"; },
+     "cifar"},
+    {"eval_unknown_split",
+     [](const std::string&) { return "eval --net '" + kLittle + "' --dataset mnist --split holdout --out o"; },
+     "holdout"},
+    // Config files and values.
+    {"set_unknown_key", [](const std::string&) { return std::string("run --set big.frq_mhz=5 --out o"); },
+     "big.frq_mhz"},
+    {"set_negative_frequency",
+     [](const std::string&) { return std::string("run --set big.freq_mhz=-5 --out o"); }, "big.freq_mhz"},
+    {"set_fractional_cores", [](const std::string&) { return std::string("run --set big.cores=2.5 --out o"); },
+     "big.cores"},
+    {"set_without_equals", [](const std::string&) { return std::string("run --set big.cores --out o"); },
+     "big.cores"},
+    {"config_missing", [](const std::string&) { return std::string("run --config nowhere.ini --out o"); },
+     "nowhere.ini"},
+    {"config_unknown_key",
+     [](const std::string& d) {
+       write_text(d + "/soc.ini", "[big]\ncores = 4\nfreq_mhx = 1000\n");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini:3"},
+    {"config_negative_value",
+     [](const std::string& d) {
+       write_text(d + "/soc.ini", "# variant\n[little]\nfreq_mhz = -1400\n");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini:3"},
+    {"config_bad_syntax",
+     [](const std::string& d) {
+       write_text(d + "/soc.ini", "[big]\ncores = 4\nthis is not a key value line\n");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini:3"},
+    {"cascade_missing_network",
+     [](const std::string& d) {
+       write_text(d + "/c.ini", "[stage1]\nnet = nothere.onnx\ncluster = little\n[stage2]\nnet = " +
+                                    kBig + "\ncluster = big\n");
+       return std::string("run --cascade c.ini --out o");
+     },
+     "stage1.net"},
+    {"cascade_single_stage",
+     [](const std::string& d) {
+       write_text(d + "/c.ini", "[stage1]\nnet = " + kLittle + "\ncluster = little\n[stage2]\nnet =\ncluster =\n");
+       return std::string("run --cascade c.ini --out o");
+     },
+     "stage2.net"},
+    {"cascade_bad_metric", [](const std::string&) { return std::string("run --set cascade.metric=vibes --out o"); },
+     "cascade.metric"},
+    {"memspec_missing",
+     [](const std::string&) { return std::string("run --set dram.memspec=/nonexistent/lpddr9.ini --out o"); },
+     "lpddr9.ini"},
+    // Models.
+    {"model_missing", [](const std::string&) { return std::string("inspect --net absent.onnx"); }, "absent.onnx"},
+    {"model_empty",
+     [](const std::string& d) {
+       write_text(d + "/empty.onnx", "");
+       return std::string("inspect --net empty.onnx");
+     },
+     "empty.onnx"},
+    {"model_garbage",
+     [](const std::string& d) {
+       write_text(d + "/garbage.onnx", std::string("\x08\xff\xff\xff\xff\x0f garbage \x12\x99", 20));
+       return std::string("inspect --net garbage.onnx");
+     },
+     "garbage.onnx"},
+    {"model_truncated",
+     [](const std::string& d) {
+       const std::string bytes = read_all(kBig);
+       write_text(d + "/half.onnx", bytes.substr(0, bytes.size() / 2));
+       return std::string("inspect --net half.onnx --csv o/cost.csv");
+     },
+     "half.onnx"},
+    {"profile_truncated_model",
+     [](const std::string& d) {
+       const std::string bytes = read_all(kBig);
+       write_text(d + "/half.onnx", bytes.substr(0, bytes.size() / 3));
+       return std::string("profile --net half.onnx --cluster big --out o");
+     },
+     "half.onnx"},
+    // Tensors.
+    {"tensor_missing",
+     [](const std::string&) { return "infer --net '" + kLittle + "' --input nothere.pb --output-dir o"; },
+     "nothere.pb"},
+    {"tensor_garbage",
+     [](const std::string& d) {
+       write_text(d + "/t.pb", std::string("\x0a\xff\xff\xff\xff\xff junk", 12));
+       return "infer --net '" + kLittle + "' --input t.pb --output-dir o";
+     },
+     "t.pb"},
+    // Datasets.
+    {"mnist_dir_missing",
+     [](const std::string&) {
+       return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=/nonexistent/mnist --out o";
+     },
+     "/nonexistent/mnist"},
+    {"mnist_json_truncated",
+     [](const std::string& d) {
+       const std::string dir = real_mnist_copy(d);
+       const std::string bytes = read_all(dir + "/3.json");
+       write_text(dir + "/3.json", bytes.substr(0, bytes.size() / 2));
+       return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
+     },
+     "3.json"},
+    {"fashion_labels_truncated",
+     [](const std::string& d) {
+       const std::string dir = fashion_copy(d);
+       const std::string bytes = read_all(dir + "/t10k-labels-idx1-ubyte.gz");
+       write_text(dir + "/t10k-labels-idx1-ubyte.gz", bytes.substr(0, bytes.size() / 2));
+       return "eval --net '" + kLittle + "' --dataset fashion --split test --set data.fashion_dir=" + dir + " --out o";
+     },
+     "t10k-labels-idx1-ubyte.gz"},
+    {"fashion_images_not_gzip",
+     [](const std::string& d) {
+       const std::string dir = fashion_copy(d);
+       write_text(dir + "/t10k-images-idx3-ubyte.gz", "this is not an IDX file at all");
+       return "eval --net '" + kLittle + "' --dataset fashion --split test --set data.fashion_dir=" + dir + " --out o";
+     },
+     "t10k-images-idx3-ubyte.gz"},
+    // Output.
+    {"output_folder_is_a_file",
+     [](const std::string& d) {
+       write_text(d + "/o", "a file where the output folder should go");
+       return "eval --net '" + kLittle + "' --dataset mnist --split test --out o/sub";
+     },
+     "o/sub"},
+};
+
+void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
+
+class BadInputTable : public ::testing::TestWithParam<BadInput> {};
+
+TEST_P(BadInputTable, ExitsTwoWithOneLineNamingTheCulprit) {
+  const BadInput& c = GetParam();
+  const std::string dir = ::testing::TempDir() + "blsim-bad-" + c.name;
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string args = c.setup(dir);
+  const auto before = files_below(dir);
+  const Outcome o = run_blsim(args, dir);
+  EXPECT_EQ(o.status, 2) << "blsim " << args << "\nstderr: " << o.err;
+  ASSERT_FALSE(o.err.empty()) << "blsim " << args;
+  EXPECT_EQ(o.err.find('\n'), o.err.size() - 1) << "more than one line: " << o.err;
+  EXPECT_EQ(o.err.rfind("blsim: ", 0), 0u) << o.err;
+  EXPECT_NE(o.err.find(c.culprit), std::string::npos) << "stderr does not name " << c.culprit << ": " << o.err;
+  EXPECT_EQ(files_below(dir), before) << "blsim " << args << " left files behind";
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Cli, BadInputTable, ::testing::ValuesIn(kTable),
+                         [](const ::testing::TestParamInfo<BadInput>& info) {
+                           return std::string(info.param.name);
+                         });
+
+TEST(BadInputTable, HasAtLeastThirtyRows) { EXPECT_GE(std::size(kTable), 30u); }
+
+}  // namespace

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+// blsim profile end to end: on a freshly built CNN it writes layers.csv and summary.csv, the
+// profiled layer rows add up to the summary's energy, two runs are byte-identical, and bad
+// options end with status 2 and one line naming the option.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "workloads/train/architectures.h"
+#include "workloads/train/onnx_export.h"
+
+namespace blsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+int run_blsim(const std::string& args, const std::string& dir) {
+  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
+                          " > stdout.txt 2> stderr.txt < /dev/null";
+  const int raw = std::system(cmd.c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+std::vector<std::vector<std::string>> read_csv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> cells;
+    std::stringstream s(line);
+    std::string cell;
+    while (std::getline(s, cell, ',')) cells.push_back(cell);
+    rows.push_back(cells);
+  }
+  return rows;
+}
+
+size_t column(const std::vector<std::string>& header, const std::string& name) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
+class ProfileCommand : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) / "profile_cmd_test";
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    Network net = build_architecture("cnn-big", 1, 28, 28, 10, 7);
+    write_onnx(net, (dir_ / "cnn.onnx").string(), "profile test network");
+  }
+  fs::path dir_;
+};
+
+TEST_F(ProfileCommand, WritesReportsThatAddUpAndRepeat) {
+  ASSERT_EQ(run_blsim("profile --net cnn.onnx --cluster little --inferences 3 --warm-up --out a",
+                      dir_.string()),
+            0)
+      << read_all((dir_ / "stderr.txt").string());
+  ASSERT_EQ(run_blsim("profile --net cnn.onnx --cluster little --inferences 3 --warm-up --out b",
+                      dir_.string()),
+            0);
+  EXPECT_EQ(read_all((dir_ / "a/layers.csv").string()), read_all((dir_ / "b/layers.csv").string()));
+  EXPECT_EQ(read_all((dir_ / "a/summary.csv").string()),
+            read_all((dir_ / "b/summary.csv").string()));
+
+  const auto summary = read_csv((dir_ / "a/summary.csv").string());
+  ASSERT_EQ(summary.size(), 2u);
+  const double total_j = std::stod(summary[1][column(summary[0], "energy_total_j")]);
+  EXPECT_EQ(summary[1][column(summary[0], "inferences")], "3");
+  EXPECT_EQ(summary[1][column(summary[0], "cluster")], "little");
+
+  const auto layers = read_csv((dir_ / "a/layers.csv").string());
+  const size_t stage = column(layers[0], "stage");
+  const size_t energy = column(layers[0], "energy_total_j");
+  const size_t calls = column(layers[0], "calls");
+  double profiled_j = 0;
+  size_t profiled_rows = 0;
+  for (size_t i = 1; i < layers.size(); ++i) {
+    if (layers[i][stage] != "profile") continue;
+    profiled_j += std::stod(layers[i][energy]);
+    EXPECT_EQ(layers[i][calls], "3");
+    ++profiled_rows;
+  }
+  EXPECT_GT(profiled_rows, 5u);
+  EXPECT_NEAR(profiled_j, total_j, 1e-6 * total_j);
+  EXPECT_NE(read_all((dir_ / "stdout.txt").string()).find("roofline"), std::string::npos);
+}
+
+TEST_F(ProfileCommand, BadOptionsNameThemselves) {
+  EXPECT_EQ(run_blsim("profile --net cnn.onnx --cluster medium --out c", dir_.string()), 2);
+  const std::string err = read_all((dir_ / "stderr.txt").string());
+  EXPECT_EQ(err, "blsim: profile: --cluster: expected big or little, got \"medium\"\n");
+  EXPECT_EQ(run_blsim("profile --net cnn.onnx --inferences 0 --out c", dir_.string()), 2);
+  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--inferences"), std::string::npos);
+  EXPECT_EQ(run_blsim("profile --net cnn.onnx --set big.freq_mhz=3000 --out c", dir_.string()), 2);
+  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--set: big.freq_mhz"),
+            std::string::npos);
+  EXPECT_FALSE(fs::exists(dir_ / "c" / "layers.csv"));
+}
+
+}  // namespace
+}  // namespace blsim

