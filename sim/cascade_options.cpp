@@ -19,6 +19,11 @@ void declare_cascade_options(OptionTable& t) {
       .real("cascade.max_accuracy_loss", "0.002", "fraction",
             "accuracy loss budget against big-only for threshold = auto (0.002 = 0.2 points)",
             Bound::kFraction)
+      .real("cascade.loss_confidence", "0.9", "probability",
+            "threshold = auto keeps the accuracy loss within budget with this confidence: the "
+            "loss's upper bound mean + z*sd/sqrt(n) on the validation split must fit (0.5: the "
+            "plain validation estimate)",
+            Bound::kFraction)
       .real("cascade.gate_cycles", "500", "cycles",
             "cycles the gate check (softmax, top-2, compare) costs on the stage's cluster",
             Bound::kNonNegative)

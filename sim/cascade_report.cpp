@@ -95,8 +95,11 @@ void print_run_table(std::ostream& out, const RunReport& r) {
       << r.spec.metric_name << ", SoC " << r.soc.name << ")\n";
   out << "threshold " << thresholds_text(r.plan.thresholds) << " (" << threshold_mode(r);
   if (r.spec.auto_threshold && r.plan.controller.kind == ControllerSpec::Kind::kNone) {
-    std::snprintf(line, sizeof line, ": least energy on val within %.2f points of big-only%s",
-                  100 * r.spec.max_accuracy_loss,
+    std::snprintf(line, sizeof line,
+                  ": least energy on val whose loss, %.2f points with a %.0f%% bound of %.2f, "
+                  "fits %.2f points%s",
+                  100 * r.choice.accuracy_loss, 100 * r.spec.loss_confidence,
+                  100 * r.choice.accuracy_loss_bound, 100 * r.spec.max_accuracy_loss,
                   r.choice.within_budget ? "" : "; budget unreachable, all inputs escalate");
     out << line;
   }

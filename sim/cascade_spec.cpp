@@ -44,6 +44,11 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
     }
   }
   spec.max_accuracy_loss = cfg.real("cascade.max_accuracy_loss");
+  spec.loss_confidence = cfg.real("cascade.loss_confidence");
+  if (spec.loss_confidence < 0.5 || spec.loss_confidence >= 1) {
+    cfg.fail("cascade.loss_confidence", "expected a probability in [0.5, 1), got \"" +
+                                            cfg.text("cascade.loss_confidence") + "\"");
+  }
   spec.gate_cycles = cfg.real("cascade.gate_cycles");
   spec.first_rest = parse_power_state(cfg.text("cascade.first_rest_state"));
   spec.escalation_rest = parse_power_state(cfg.text("cascade.escalation_rest_state"));

@@ -29,6 +29,7 @@ struct CascadeSpec {
   bool auto_threshold = true;
   double threshold = 0;  // when !auto_threshold
   double max_accuracy_loss = 0.002;
+  double loss_confidence = 0.9;  // for auto: the loss bound holds with this probability
   double gate_cycles = 0;
   PowerState first_rest = PowerState::kIdle;       // first stage's cluster, between inputs
   PowerState escalation_rest = PowerState::kOff;   // clusters only later stages use

@@ -133,7 +133,8 @@ int cmd_run(const Args& args) {
   const std::vector<double> stage_e = stage_energies_j(soc, plan);
   ThresholdChoice choice;
   if (spec.auto_threshold) {
-    choice = choose_thresholds(runs[0].scores, stage_e, spec.max_accuracy_loss);
+    choice = choose_thresholds(runs[0].scores, stage_e, spec.max_accuracy_loss,
+                               normal_quantile(spec.loss_confidence));
     plan.thresholds = choice.thresholds;
   } else {
     plan.thresholds.assign(plan.stages.size() - 1, spec.threshold);

@@ -27,8 +27,10 @@ std::string slurp(const std::string& path) {
   return s.str();
 }
 
+// One folder per test: ctest runs the tests in parallel processes.
 std::string temp_dir() {
-  const std::string dir = ::testing::TempDir() + "blsim_cli_train/";
+  const std::string dir = ::testing::TempDir() + "blsim_cli_train_" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
   std::filesystem::create_directories(dir);
   return dir;
 }

@@ -59,7 +59,10 @@ size_t column(const std::vector<std::string>& header, const std::string& name) {
 class ProfileCommand : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) / "profile_cmd_test";
+    // One folder per test: ctest runs the tests of this fixture in parallel processes.
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("profile_cmd_test_") +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     Network net = build_architecture("cnn-big", 1, 28, 28, 10, 7);

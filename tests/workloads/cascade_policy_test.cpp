@@ -60,6 +60,35 @@ TEST(CascadePolicy, ChoosesCheapestThresholdWithinBudget) {
   EXPECT_DOUBLE_EQ(neg.result.escalation_rate, 1.0);
 }
 
+TEST(CascadePolicy, ConfidenceBoundMakesTheChoiceMoreCautious) {
+  // 400 samples: little wrong on the 8 least confident (big right there), 392 easy ones right.
+  CascadeScores s;
+  s.stages.resize(2);
+  for (int i = 0; i < 400; ++i) {
+    s.labels.push_back(0);
+    s.stages[0].prediction.push_back(i < 8 ? 1 : 0);
+    s.stages[0].confidence.push_back(i / 400.0);
+    s.stages[1].prediction.push_back(0);
+    s.stages[1].confidence.push_back(1.0);
+  }
+  // Plain estimate, budget 1%: 4 of the 8 may stay wrong, so escalate the 4 least confident.
+  const ThresholdChoice plain = choose_thresholds(s, {1.0, 10.0}, 0.01, 0.0);
+  EXPECT_DOUBLE_EQ(plain.result.escalation_rate, 4.0 / 400);
+  EXPECT_DOUBLE_EQ(plain.accuracy_loss, 0.01);
+  // With z = 1.2816 (90%): k wrong leaves mean k/400 and bound k/400 + z*sqrt(p(1-p)/400), which
+  // fits 1% for k <= 2 (2/400 + 1.2816*0.00353 = 0.0095) but not k = 3 (0.0075 + 0.0055).
+  const ThresholdChoice careful = choose_thresholds(s, {1.0, 10.0}, 0.01, normal_quantile(0.9));
+  EXPECT_DOUBLE_EQ(careful.result.escalation_rate, 6.0 / 400);
+  EXPECT_DOUBLE_EQ(careful.accuracy_loss, 2.0 / 400);
+  EXPECT_LE(careful.accuracy_loss_bound, 0.01);
+}
+
+TEST(CascadePolicy, NormalQuantileMatchesTables) {
+  EXPECT_NEAR(normal_quantile(0.5), 0.0, 1e-12);
+  EXPECT_NEAR(normal_quantile(0.9), 1.2815515655446004, 1e-9);
+  EXPECT_NEAR(normal_quantile(0.975), 1.959963984540054, 1e-9);
+}
+
 TEST(CascadePolicy, ThreeStagesUseTheCheapestPath) {
   CascadeScores s = two_stage();
   // A middle stage that is right everywhere except sample 5 and cheap: nothing needs stage 3.

@@ -17,8 +17,10 @@
 namespace blsim {
 namespace {
 
+// One folder per test: ctest runs the tests in parallel processes.
 std::string temp_path(const std::string& name) {
-  const std::string dir = ::testing::TempDir() + "blsim_datasets_loader/";
+  const std::string dir = ::testing::TempDir() + "blsim_datasets_loader_" +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
   std::filesystem::create_directories(dir);
   return dir + name;
 }

@@ -28,7 +28,44 @@ std::vector<double> candidates(const std::vector<double>& confidence, size_t qua
   return out;
 }
 
+// Mean and upper bound of the paired loss of the cascade against the last stage alone.
+struct PairedLoss {
+  double mean = 0;
+  double bound = 0;
+};
+
+PairedLoss paired_loss(const CascadeScores& val, const std::vector<double>& thresholds, double z) {
+  const size_t n = val.samples();
+  const size_t last = val.stages.size() - 1;
+  size_t worse = 0, better = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const bool big_right = val.stages[last].prediction[i] == val.labels[i];
+    const bool cascade_right =
+        val.stages[exit_stage(val, i, thresholds)].prediction[i] == val.labels[i];
+    worse += big_right && !cascade_right ? 1 : 0;
+    better += cascade_right && !big_right ? 1 : 0;
+  }
+  PairedLoss p;
+  if (n == 0) return p;
+  p.mean = (static_cast<double>(worse) - static_cast<double>(better)) / n;
+  const double second = static_cast<double>(worse + better) / n;
+  const double var = std::max(0.0, second - p.mean * p.mean);
+  p.bound = p.mean + z * std::sqrt(var / n);
+  return p;
+}
+
 }  // namespace
+
+double normal_quantile(double p) {
+  if (!(p > 0 && p < 1)) throw std::invalid_argument("normal_quantile: p outside (0, 1)");
+  // Bisection on the CDF 0.5 * erfc(-z / sqrt 2): slow but exact to double precision.
+  double lo = -40, hi = 40;
+  for (int i = 0; i < 200; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (0.5 * std::erfc(-mid / std::sqrt(2.0)) < p ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
 
 double expected_energy_j(const PolicyResult& result, const std::vector<double>& stage_energy_j) {
   double e = 0;
@@ -39,7 +76,7 @@ double expected_energy_j(const PolicyResult& result, const std::vector<double>& 
 }
 
 ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
-                                  double max_accuracy_loss) {
+                                  double max_accuracy_loss, double z) {
   const size_t gates = val.stages.size() - 1;
   if (val.stages.size() < 2 || stage_energy_j.size() != val.stages.size()) {
     throw std::invalid_argument("choose_thresholds: need >= 2 stages and one energy per stage");
@@ -49,25 +86,27 @@ ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<do
   std::vector<std::vector<double>> grid;
   for (size_t g = 0; g < gates; ++g) grid.push_back(candidates(val.stages[g].confidence, quantiles));
 
-  const double reference = stage_accuracy(val, gates);
   ThresholdChoice best;
   best.thresholds.assign(gates, 0.0);
   for (size_t g = 0; g < gates; ++g) best.thresholds[g] = grid[g].back();  // all escalate
   best.result = evaluate_policy(val, best.thresholds);
-  best.accuracy_loss = reference - best.result.accuracy;
+  const PairedLoss all = paired_loss(val, best.thresholds, z);
+  best.accuracy_loss = all.mean;
+  best.accuracy_loss_bound = all.bound;
   best.energy_per_inference_j = expected_energy_j(best.result, stage_energy_j);
-  best.within_budget = best.accuracy_loss <= max_accuracy_loss + 1e-12;
+  best.within_budget = all.bound <= max_accuracy_loss + 1e-12;
 
   std::vector<size_t> pick(gates, 0);
   std::vector<double> t(gates);
   for (;;) {
     for (size_t g = 0; g < gates; ++g) t[g] = grid[g][pick[g]];
     const PolicyResult r = evaluate_policy(val, t);
-    const double loss = reference - r.accuracy;
     const double energy = expected_energy_j(r, stage_energy_j);
-    if (loss <= max_accuracy_loss + 1e-12 &&
-        (!best.within_budget || energy < best.energy_per_inference_j)) {
-      best = ThresholdChoice{t, r, loss, energy, true};
+    if (!best.within_budget || energy < best.energy_per_inference_j) {
+      const PairedLoss loss = paired_loss(val, t, z);
+      if (loss.bound <= max_accuracy_loss + 1e-12) {
+        best = ThresholdChoice{t, r, loss.mean, loss.bound, energy, true};
+      }
     }
     size_t g = 0;  // odometer over the grid
     while (g < gates && ++pick[g] == grid[g].size()) pick[g++] = 0;

@@ -3,6 +3,10 @@
 // thresholds with the least expected energy per inference whose accuracy loss against the last
 // stage alone (big-only) stays within budget. Expected energy = sum over stages of the fraction of
 // samples that reach the stage times that stage's energy per run (gate and wake-up included).
+// The loss is judged by an upper confidence bound, mean + z * sd / sqrt(n) of the per-sample
+// paired loss (big right and cascade wrong: +1, the reverse: -1), so that a threshold that only
+// just fits the validation samples is not taken for one that fits unseen inputs; z = 0 uses the
+// plain validation estimate.
 #pragma once
 
 #include <vector>
@@ -15,6 +19,7 @@ struct ThresholdChoice {
   std::vector<double> thresholds;  // one per gate
   PolicyResult result;
   double accuracy_loss = 0;        // accuracy of the last stage alone minus the cascade's
+  double accuracy_loss_bound = 0;  // its upper confidence bound (equal to it when z = 0)
   double energy_per_inference_j = 0;  // expected, from stage_energy_j
   bool within_budget = false;      // false: no threshold met the budget; all samples escalate
 };
@@ -22,7 +27,10 @@ struct ThresholdChoice {
 // stage_energy_j[s]: energy of one run of stage s. Two-stage cascades search every distinct
 // midpoint of the gate's confidences; deeper ones a grid of confidence quantiles per gate.
 ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
-                                  double max_accuracy_loss);
+                                  double max_accuracy_loss, double z = 0.0);
+
+// Standard normal quantile: z such that P(Z <= z) = p, for p in (0, 1).
+double normal_quantile(double p);
 
 double expected_energy_j(const PolicyResult& result, const std::vector<double>& stage_energy_j);
 

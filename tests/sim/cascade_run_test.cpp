@@ -1,0 +1,185 @@
+// SPDX-License-Identifier: MIT
+// The cascade timing pass and `blsim run`: escalation follows the gate, per-input energies and
+// ledger rows add up to the run's total, the reports are byte-identical across runs, and the
+// runtime controller tracks its target when the inputs turn from easy to hard.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <numeric>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../models/soc_fixtures.h"
+#include "sim/cascade_sim.h"
+#include "sim/commands.h"
+
+namespace blsim {
+namespace {
+
+CascadePlan two_stage_plan() {
+  CascadePlan plan;
+  NetworkCost little;
+  little.layers = {testing::layer("fc1", "Gemm", OpKind::kGemm, 50000, 100000, 200000, 3136, 256)};
+  plan.stages.push_back(StagePlan{"stage1", "little-net", ClusterId::kLittle, little});
+  plan.stages.push_back(StagePlan{"stage2", "big-net", ClusterId::kBig, testing::lenet_cost()});
+  plan.thresholds = {0.5};
+  plan.gate_cycles = 500;
+  return plan;
+}
+
+// n samples, label 0; the little network is right with confidence conf[i] >= 0.3, wrong below.
+CascadeScores scores_from(const std::vector<double>& conf) {
+  CascadeScores s;
+  s.stages.resize(2);
+  for (double c : conf) {
+    s.labels.push_back(0);
+    s.stages[0].prediction.push_back(c >= 0.3 ? 0 : 1);
+    s.stages[0].confidence.push_back(c);
+    s.stages[1].prediction.push_back(0);
+    s.stages[1].confidence.push_back(1.0);
+  }
+  return s;
+}
+
+TEST(CascadeSim, EscalatesExactlyTheInputsBelowThreshold) {
+  const std::vector<double> conf = {0.9, 0.1, 0.6, 0.45, 0.5, 0.2};
+  const CascadeSimResult r = simulate_cascade(testing::round_soc(), two_stage_plan(), scores_from(conf));
+  ASSERT_EQ(r.inferences.size(), conf.size());
+  for (size_t i = 0; i < conf.size(); ++i) {
+    EXPECT_EQ(r.inferences[i].escalated, conf[i] < 0.5) << i;
+    EXPECT_EQ(r.inferences[i].exit_stage, conf[i] < 0.5 ? 1u : 0u) << i;
+  }
+  EXPECT_DOUBLE_EQ(r.escalation_rate(), 3.0 / 6);
+  EXPECT_DOUBLE_EQ(r.accuracy(), 1.0);  // the wrong little answers (0.1, 0.2) escalated
+  // An escalated input costs more time and energy than one the little network answers.
+  EXPECT_GT(r.inferences[1].latency_s, r.inferences[0].latency_s);
+  EXPECT_GT(r.inferences[1].energy_j, r.inferences[0].energy_j);
+}
+
+TEST(CascadeSim, InferenceEnergiesAndLedgerRowsAddUpToTheTotal) {
+  std::vector<double> conf;
+  for (int i = 0; i < 50; ++i) conf.push_back((i * 37 % 50) / 50.0);
+  const CascadeSimResult r = simulate_cascade(testing::round_soc(), two_stage_plan(), scores_from(conf));
+  double per_input = 0;
+  for (const auto& i : r.inferences) per_input += i.energy_j;
+  EXPECT_NEAR(per_input, r.total.total_j(), 1e-9 * r.total.total_j());
+  EXPECT_NEAR(r.ledger.total().total_j(), r.total.total_j(), 1e-9 * r.total.total_j());
+  bool has_gate = false, has_wake = false, has_idle = false;
+  for (const auto& row : r.ledger.rows()) {
+    has_gate |= row.op == "gate";
+    has_wake |= row.op == "wake";
+    has_idle |= row.op == "idle";
+  }
+  EXPECT_TRUE(has_gate && has_wake && has_idle);
+}
+
+TEST(CascadeSim, RateControllerTracksTargetWhenInputsTurnHard) {
+  // 1500 easy inputs (confidence in [0.5, 1)), then 1500 hard ones (in [0, 0.5)).
+  std::vector<double> conf;
+  for (int i = 0; i < 3000; ++i) {
+    const double u = ((i * 7919) % 1000) / 1000.0;
+    conf.push_back(i < 1500 ? 0.5 + 0.5 * u : 0.5 * u);
+  }
+  CascadePlan plan = two_stage_plan();
+  plan.controller = ControllerSpec{ControllerSpec::Kind::kRate, 0.2, 100, 0.01};
+  const CascadeSimResult r = simulate_cascade(testing::round_soc(), plan, scores_from(conf));
+  for (int phase = 0; phase < 2; ++phase) {
+    int escalated = 0;
+    for (int i = phase * 1500 + 1000; i < phase * 1500 + 1500; ++i) escalated += r.inferences[i].escalated;
+    EXPECT_NEAR(escalated / 500.0, 0.2, 0.04) << "phase " << phase;
+  }
+  // The threshold that gives 20% is 0.6 on easy inputs and 0.1 on hard ones.
+  EXPECT_NEAR(r.inferences[1499].threshold, 0.6, 0.06);
+  EXPECT_NEAR(r.inferences[2999].threshold, 0.1, 0.06);
+}
+
+std::string read_all(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+std::vector<std::vector<std::string>> read_csv(const std::string& path) {
+  std::vector<std::vector<std::string>> rows;
+  std::istringstream in(read_all(path));
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> fields;
+    std::string field;
+    bool quoted = false;
+    for (char c : line) {
+      if (c == '"') quoted = !quoted;
+      else if (c == ',' && !quoted) { fields.push_back(field); field.clear(); }
+      else field += c;
+    }
+    fields.push_back(field);
+    rows.push_back(fields);
+  }
+  return rows;
+}
+
+size_t column(const std::vector<std::string>& header, const std::string& name) {
+  for (size_t i = 0; i < header.size(); ++i) {
+    if (header[i] == name) return i;
+  }
+  ADD_FAILURE() << "no column " << name;
+  return 0;
+}
+
+int run_quietly(const Args& args) {
+  std::ostringstream sink;
+  auto* old = std::cout.rdbuf(sink.rdbuf());
+  const int status = cmd_run(args);
+  std::cout.rdbuf(old);
+  return status;
+}
+
+TEST(RunCommand, ReportsAddUpAndRepeatByteForByte) {
+  const std::string a = ::testing::TempDir() + "blsim-run-a", b = ::testing::TempDir() + "blsim-run-b";
+  std::filesystem::remove_all(a);
+  std::filesystem::remove_all(b);
+  ASSERT_EQ(run_quietly({"--samples", "300", "--out", a}), 0);
+  ASSERT_EQ(run_quietly({"--samples", "300", "--out", b, "--no-cache"}), 0);
+  for (const char* f : {"summary.csv", "layers.csv", "inferences.csv"}) {
+    EXPECT_EQ(read_all(a + "/" + f), read_all(b + "/" + f)) << f;
+  }
+  const auto summary = read_csv(a + "/summary.csv");
+  ASSERT_EQ(summary.size(), 3u);  // header, val, test
+  const std::vector<std::string> design = {
+      "dataset", "samples", "metric", "threshold", "accuracy", "accuracy_big_only",
+      "accuracy_little_only", "accuracy_loss", "escalation_rate", "energy_per_inference_j",
+      "energy_big_only_per_inference_j", "energy_reduction", "latency_mean_s", "latency_p99_s"};
+  EXPECT_EQ(std::vector<std::string>(summary[0].begin(), summary[0].begin() + design.size()), design);
+  const auto& test = summary[2];
+  EXPECT_EQ(test[column(summary[0], "split")], "test");
+  EXPECT_EQ(test[column(summary[0], "samples")], "300");
+  const double total_j = std::stod(test[column(summary[0], "energy_total_j")]);
+
+  const auto layers = read_csv(a + "/layers.csv");
+  double layers_j = 0;
+  for (size_t i = 1; i < layers.size(); ++i) layers_j += std::stod(layers[i][column(layers[0], "energy_total_j")]);
+  EXPECT_NEAR(layers_j, total_j, 1e-6 * total_j);
+
+  const auto inferences = read_csv(a + "/inferences.csv");
+  ASSERT_EQ(inferences.size(), 301u);
+  double inferences_j = 0, escalated = 0;
+  for (size_t i = 1; i < inferences.size(); ++i) {
+    inferences_j += std::stod(inferences[i][column(inferences[0], "energy_j")]);
+    const bool esc = inferences[i][column(inferences[0], "escalated")] == "1";
+    escalated += esc;
+    EXPECT_EQ(inferences[i][column(inferences[0], "exit_stage")], esc ? "2" : "1");
+  }
+  EXPECT_NEAR(inferences_j, total_j, 1e-6 * total_j);
+  EXPECT_NEAR(escalated / 300, std::stod(test[column(summary[0], "escalation_rate")]), 1e-8);
+  // The cascade is cheaper than big-only and the reduction column says by how much.
+  const double e = std::stod(test[column(summary[0], "energy_per_inference_j")]);
+  const double big = std::stod(test[column(summary[0], "energy_big_only_per_inference_j")]);
+  EXPECT_LT(e, big);
+  EXPECT_NEAR(std::stod(test[column(summary[0], "energy_reduction")]), 1 - e / big, 1e-6);
+}
+
+}  // namespace
+}  // namespace blsim
