@@ -68,10 +68,13 @@ BENCHMARK(BM_Run)->Unit(benchmark::kMillisecond)->Iterations(3);
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
-    for (const auto& r : runs) seconds_[r.benchmark_name()] = r.GetAdjustedRealTime();
+    for (const auto& r : runs) {
+      real_[r.benchmark_name()] = r.GetAdjustedRealTime();
+      cpu_[r.benchmark_name()] = r.GetAdjustedCPUTime();
+    }
     ConsoleReporter::ReportRuns(runs);
   }
-  std::map<std::string, double> seconds_;
+  std::map<std::string, double> real_, cpu_;
 };
 
 }  // namespace
@@ -90,11 +93,13 @@ int sc_main(int argc, char** argv) {
   benchmark::Initialize(&n, rest.data());
   RatioReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
-  const double fp = reporter.seconds_["BM_FunctionalPass/iterations:3"];
-  const double run = reporter.seconds_["BM_Run/iterations:3"];
-  if (fp > 0 && run > 0) {
-    std::printf("\ncascade %s\nrun / functional pass = %.3f (target <= 1.5)\n", g_cascade.c_str(),
-                run / fp);
+  const std::string fp = "BM_FunctionalPass/iterations:3", run = "BM_Run/iterations:3";
+  if (reporter.cpu_[fp] > 0 && reporter.real_[fp] > 0) {
+    // Both are single-threaded: CPU time is the figure a busy machine disturbs least.
+    std::printf("\ncascade %s\nrun / functional pass = %.3f by CPU time, %.3f by wall time "
+                "(target <= 1.5)\n",
+                g_cascade.c_str(), reporter.cpu_[run] / reporter.cpu_[fp],
+                reporter.real_[run] / reporter.real_[fp]);
   }
   return 0;
 }

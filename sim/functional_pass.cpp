@@ -58,6 +58,19 @@ ClassScores run_network(const Graph& graph, const Dataset& data, const Functiona
   return scores;
 }
 
+// The running executable's bytes: a rebuilt engine (other kernels, other rounding) never reads
+// probabilities that an older build cached.
+uint64_t build_hash() {
+  static const uint64_t hash = [] {
+    try {
+      return hash_file("/proc/self/exe");
+    } catch (const UserError&) {
+      return uint64_t{0};
+    }
+  }();
+  return hash;
+}
+
 }  // namespace
 
 uint64_t hash_dataset(const Dataset& data) {
@@ -72,7 +85,8 @@ ClassScores class_scores(const std::string& net_path, const Graph& graph, const 
   std::string path;
   uint64_t net_hash = 0, data_hash = 0;
   if (cached) {
-    net_hash = hash_file(net_path);
+    const uint64_t build = build_hash();
+    net_hash = fnv1a64(&build, sizeof build, hash_file(net_path));
     data_hash = hash_dataset(data);
     path = score_cache_path(options.cache_dir, net_hash, data_hash);
     ClassScores hit;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // The functional pass of a cascade: each network runs on every sample of a split with the real
 // engine kernels, batched (results do not depend on the hardware or the batch size). Class
-// probabilities are cached on disk by network and dataset hashes; `use_cache = false` recomputes.
+// probabilities are cached on disk by the hashes of the network, the data and the executable (a
+// rebuilt engine may round differently); `use_cache = false` recomputes.
 #pragma once
 
 #include <string>

@@ -119,9 +119,9 @@ TEST(DatasetsLoader, IdxGoodFiles) {
   write_gz(labels, idx_labels(std::string("\x00\x09\x04", 3)));
   const IdxImages im = read_idx_images(images, 3, 2, 3);
   ASSERT_EQ(im.pixels.size(), 18u);
-  EXPECT_FLOAT_EQ(im.pixels[0], 0.0f);
-  EXPECT_FLOAT_EQ(im.pixels[7], 70.0f / 255.0f);
-  EXPECT_FLOAT_EQ(im.pixels[17], 170.0f / 255.0f);
+  EXPECT_EQ(im.pixels[0], 0);  // raw bytes; load_dataset scales them to [0, 1]
+  EXPECT_EQ(im.pixels[7], 70);
+  EXPECT_EQ(im.pixels[17], 170);
   EXPECT_EQ(read_idx_labels(labels, 3, 10), (std::vector<int>{0, 9, 4}));
 }
 

@@ -30,7 +30,12 @@ std::string join(const std::string& dir, const std::string& file) {
   return dir.empty() || dir.back() == '/' ? dir + file : dir + "/" + file;
 }
 
-Dataset gather(const std::string& name, Split split, const std::vector<float>& pixels,
+float pixel_value(float v) { return v; }
+float pixel_value(uint8_t byte) { return static_cast<float>(byte) / 255.0f; }
+
+// The chosen samples, in the given order, as floats in [0, 1].
+template <typename Pixel>
+Dataset gather(const std::string& name, Split split, const std::vector<Pixel>& pixels,
                const std::vector<int>& labels, const std::vector<size_t>& indices) {
   Dataset d;
   d.name = name;
@@ -39,8 +44,9 @@ Dataset gather(const std::string& name, Split split, const std::vector<float>& p
   d.images.resize(indices.size() * per);
   d.labels.resize(indices.size());
   for (size_t i = 0; i < indices.size(); ++i) {
-    std::copy_n(pixels.begin() + static_cast<std::ptrdiff_t>(indices[i] * per), per,
-                d.images.begin() + static_cast<std::ptrdiff_t>(i * per));
+    const Pixel* from = pixels.data() + indices[i] * per;
+    float* to = d.images.data() + i * per;
+    for (size_t k = 0; k < per; ++k) to[k] = pixel_value(from[k]);
     d.labels[i] = labels[indices[i]];
   }
   return d;

@@ -12,7 +12,7 @@ namespace blsim {
 
 struct IdxImages {
   int64_t count = 0, rows = 0, cols = 0;
-  std::vector<float> pixels;  // count * rows * cols values, byte / 255
+  std::vector<uint8_t> pixels;  // count * rows * cols raw bytes (0..255), converted on use
 };
 
 // Images (magic 0x00000803); expects `count` images of rows x cols pixels.
