@@ -56,10 +56,18 @@ class CascadeDriver : public sc_core::sc_module {
       for (;; ++s) {
         const StagePlan& stage = plan_.stages[s];
         ComputeCluster& cluster = soc_.cluster(stage.cluster);
+        // Awake from the network through its gate check; back to rest only when the stage is done.
+        cluster.wake_up(stage.label);
+        cluster.enter(PowerState::kActive);
         cluster.run_network(stage.cost, stage.net_name, stage.label);
-        if (s + 1 == stages) break;
-        cluster.run_cycles(plan_.gate_cycles, stage.label, stage.net_name, "gate");
-        if (scores_.stages[s].confidence[i] >= thresholds[s]) break;
+        const bool last = s + 1 == stages;
+        if (!last) cluster.run_cycles(plan_.gate_cycles, stage.label, stage.net_name, "gate");
+        const bool answered = last || scores_.stages[s].confidence[i] >= thresholds[s];
+        // A cluster that also runs the next stage stays awake for it.
+        if (answered || plan_.stages[s + 1].cluster != stage.cluster) {
+          cluster.enter(rest_state_of(plan_, stage.cluster));
+        }
+        if (answered) break;
       }
       InferenceRecord r;
       r.index = i;
