@@ -7,6 +7,7 @@
 
 #include <Eigen/Core>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -136,9 +137,9 @@ constexpr int64_t kConvChannels = 64, kConvSize = 56, kConvBatch = 8;
 constexpr int64_t kGemmSize = 1024;
 
 void set_gflops(benchmark::State& state, double flops_per_iteration) {
-  state.counters["GFLOP/s"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) * flops_per_iteration * 1e-9,
-      benchmark::Counter::kIsRate);
+  state.counters["GFLOP/s"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) * flops_per_iteration * 1e-9,
+                         benchmark::Counter::kIsRate);
 }
 
 using MatrixR = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
@@ -189,25 +190,42 @@ BENCHMARK(BM_GemmEngine)->Unit(benchmark::kMillisecond);
 void BM_GemmRaw(benchmark::State& state) { raw_gemm(state, kGemmSize, kGemmSize, kGemmSize); }
 BENCHMARK(BM_GemmRaw)->Unit(benchmark::kMillisecond);
 
-// Keeps each benchmark's GFLOP/s so the engine/raw ratios can be printed after the table.
+// Keeps each benchmark's GFLOP/s so the engine/raw ratios can be printed after the table; with
+// --benchmark_repetitions the median of the repetitions is used.
 class RatioReporter : public benchmark::ConsoleReporter {
  public:
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& r : runs) {
       const auto it = r.counters.find("GFLOP/s");
-      if (it != r.counters.end()) gflops_[r.benchmark_name()] = it->second.value;
+      if (it == r.counters.end()) continue;
+      if (r.run_type == Run::RT_Iteration) {
+        samples_[r.run_name.str()].push_back(it->second.value);
+      } else if (r.aggregate_name == "median") {
+        medians_[r.run_name.str()] = it->second.value;
+      }
     }
     ConsoleReporter::ReportRuns(runs);
   }
+
   void print_ratio(const char* what, const std::string& engine, const std::string& raw) const {
-    const auto e = gflops_.find(engine), r = gflops_.find(raw);
-    if (e == gflops_.end() || r == gflops_.end() || r->second <= 0) return;
-    std::printf("%s: engine %.2f GFLOP/s, raw GEMM %.2f GFLOP/s, ratio %.3f\n", what, e->second,
-                r->second, e->second / r->second);
+    const double e = gflops(engine), r = gflops(raw);
+    if (e <= 0 || r <= 0) return;
+    std::printf("%s: engine %.2f GFLOP/s, raw GEMM %.2f GFLOP/s, ratio %.3f\n", what, e, r, e / r);
   }
 
  private:
-  std::map<std::string, double> gflops_;
+  double gflops(const std::string& name) const {
+    const auto m = medians_.find(name);
+    if (m != medians_.end()) return m->second;
+    const auto s = samples_.find(name);
+    if (s == samples_.end() || s->second.empty()) return 0;
+    std::vector<double> v = s->second;
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  }
+
+  std::map<std::string, std::vector<double>> samples_;
+  std::map<std::string, double> medians_;
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 namespace blsim {
 
@@ -56,7 +57,12 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
                                      cfg.origin("cascade.controller") + ": cascade.controller");
   spec.controller.window = static_cast<size_t>(cfg.integer("cascade.controller_window"));
   spec.controller.gain = cfg.real("cascade.controller_gain");
-  spec.batch = static_cast<int>(cfg.integer("cascade.batch"));
+  const int64_t batch = cfg.integer("cascade.batch");
+  if (batch > std::numeric_limits<int>::max()) {
+    cfg.fail("cascade.batch", "is out of range (at most " +
+                                  std::to_string(std::numeric_limits<int>::max()) + " images)");
+  }
+  spec.batch = static_cast<int>(batch);
   spec.cache_dir = cfg.path("cascade.cache_dir");
 
   bool ended = false;

@@ -57,8 +57,7 @@ std::vector<Tensor> read_inputs(const Graph& graph, const Strings& files) {
     if (!fits) {
       throw UserError("infer: input " + decl[i].name + " (" + files[file_of[i]] + ") must be " +
                       data_type_name(decl[i].type) + " " + shape_text(want) +
-                      " (any batch size), got " + data_type_name(t.type()) + " " +
-                      shape_text(got));
+                      " (any batch size), got " + data_type_name(t.type()) + " " + shape_text(got));
     }
     ordered[i] = std::move(t);
   }

@@ -3,6 +3,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <set>
 #include <sstream>
 
@@ -40,6 +41,16 @@ class Reader {
     require(key);
     return cfg_.integer(key);
   }
+  // For fields held as int (counts, cycle latencies): a value that does not fit is refused, not
+  // wrapped (2^32 beats would become a burst of 0).
+  int int_value(const std::string& key) const {
+    const int64_t v = integer(key);
+    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
+      cfg_.fail(key, "is out of range (at most " +
+                         std::to_string(std::numeric_limits<int>::max()) + ")");
+    }
+    return static_cast<int>(v);
+  }
   std::vector<double> list(const std::string& key) const {
     std::vector<double> values;
     std::stringstream in(text(key));
@@ -76,7 +87,7 @@ ClusterSpec cluster_from(const Reader& r, const std::string& c) {
   const std::string p = c + ".";
   ClusterSpec s;
   s.core = r.text(p + "core");
-  s.cores = static_cast<int>(r.integer(p + "cores"));
+  s.cores = r.int_value(p + "cores");
   const auto freqs = r.list(p + "opp_freqs_mhz");
   const auto volts = r.list(p + "opp_volts_v");
   if (volts.size() != freqs.size()) {
@@ -149,15 +160,15 @@ DramSpec dram_from(const Reader& r) {
   DramSpec d;
   d.type = r.text("dram.type");
   d.data_rate_mtps = r.real("dram.data_rate_mtps");
-  d.channels = static_cast<int>(r.integer("dram.channels"));
-  d.ranks = static_cast<int>(r.integer("dram.ranks"));
-  d.banks = static_cast<int>(r.integer("dram.banks"));
+  d.channels = r.int_value("dram.channels");
+  d.ranks = r.int_value("dram.ranks");
+  d.banks = r.int_value("dram.banks");
   d.rows = r.integer("dram.rows");
   d.columns = r.integer("dram.columns");
-  d.device_width_bits = static_cast<int>(r.integer("dram.device_width_bits"));
-  d.cl_ck = static_cast<int>(r.integer("dram.cl_ck"));
-  d.wl_ck = static_cast<int>(r.integer("dram.wl_ck"));
-  d.tccd_ck = static_cast<int>(r.integer("dram.tccd_ck"));
+  d.device_width_bits = r.int_value("dram.device_width_bits");
+  d.cl_ck = r.int_value("dram.cl_ck");
+  d.wl_ck = r.int_value("dram.wl_ck");
+  d.tccd_ck = r.int_value("dram.tccd_ck");
   d.trcd_s = r.real("dram.trcd_ns") * 1e-9;
   d.twr_s = r.real("dram.twr_ns") * 1e-9;
   d.trefi_s = r.real("dram.trefi_ns") * 1e-9;
@@ -165,9 +176,9 @@ DramSpec dram_from(const Reader& r) {
   DramPowerParams& p = d.power;
   p.rail[0] = rail_from(r, 1);
   p.rail[1] = rail_from(r, 2);
-  p.devices_per_rank = static_cast<int>(r.integer("dram.devices_per_rank"));
+  p.devices_per_rank = r.int_value("dram.devices_per_rank");
   p.tck_s = 2.0 / (d.data_rate_mtps * 1e6);  // double data rate: two transfers per clock
-  p.burst_length = static_cast<int>(r.integer("dram.burst_length"));
+  p.burst_length = r.int_value("dram.burst_length");
   p.tras_s = r.real("dram.tras_ns") * 1e-9;
   p.trp_s = r.real("dram.trp_ns") * 1e-9;
   p.trfc_s = r.real("dram.trfc_ns") * 1e-9;

@@ -17,7 +17,8 @@ static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 // Copies `count` little-endian values of type From out of raw bytes, converting to To.
 template <typename From, typename To>
 std::vector<To> from_raw(const std::string& raw, size_t count, const std::string& where) {
-  if (raw.size() != count * sizeof(From)) {
+  // Divided, not multiplied: count * sizeof(From) can wrap around for a hostile dims field.
+  if (raw.size() % sizeof(From) != 0 || raw.size() / sizeof(From) != count) {
     throw UserError(where + ": raw_data holds " + std::to_string(raw.size()) + " bytes, " +
                     std::to_string(count) + " values of " + std::to_string(sizeof(From)) +
                     " bytes expected");

@@ -27,8 +27,11 @@ OptionTable test_table() {
   return t;
 }
 
+// Named after the test too: ctest runs tests in parallel processes that share TempDir().
 std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = ::testing::TempDir() + "config_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                           name;
   std::ofstream(path) << text;
   return path;
 }

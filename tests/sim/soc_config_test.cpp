@@ -33,8 +33,11 @@ std::string error_of(const std::vector<std::string>& files, const std::vector<st
   return "";
 }
 
+// Named after the test too: ctest runs tests in parallel processes that share TempDir().
 std::string write_file(const std::string& name, const std::string& text) {
-  const std::string path = ::testing::TempDir() + name;
+  const std::string path = ::testing::TempDir() + "soc_config_" +
+                           ::testing::UnitTest::GetInstance()->current_test_info()->name() + "_" +
+                           name;
   std::ofstream(path) << text;
   return path;
 }

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Operator semantics against the ONNX backend test vectors (Debian libonnx-testdata). Every case
-// whose operators the engine implements and whose data is float32 (int64 allowed for shapes) must
-// reproduce its output_*.pb within |got - want| <= atol + rtol * |want|; every other case is
-// skipped by name with the reason, so none disappears silently.
+// whose operators the engine implements and whose values are float32 (or int64 shapes/indices;
+// double too in the PyTorch exports) must reproduce its output_*.pb within |got - want| <=
+// atol + rtol * |want|; every other case is printed by name with the reason it was skipped.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -62,8 +62,7 @@ onnx::ModelProto read_model(const fs::path& file) {
 
 // Why a graph value is outside the engine's data types, or "" when it is float32 or int64
 // (or double, when allowed).
-std::string value_type_problem(const onnx::ValueInfoProto& v, const char* role,
-                               bool double_data) {
+std::string value_type_problem(const onnx::ValueInfoProto& v, const char* role, bool double_data) {
   const onnx::TypeProto& t = v.type();
   if (t.has_sequence_type()) return std::string("sequence-typed ") + role + " " + v.name();
   if (t.has_optional_type()) return std::string("optional-typed ") + role + " " + v.name();
@@ -203,9 +202,9 @@ GroupResult check_group(const Suite& suite) {
     const std::string id = group + "/" + dir.filename().string();
     ++r.cases;
     const fs::path model_file = dir / "model.onnx";
-    std::string why =
-        fs::is_regular_file(model_file) ? skip_reason(read_model(model_file), suite.double_data)
-                                       : "no model.onnx";
+    std::string why = fs::is_regular_file(model_file)
+                          ? skip_reason(read_model(model_file), suite.double_data)
+                          : "no model.onnx";
     const auto rejection = deliberate_rejections().find(id);
     if (why.empty() && rejection != deliberate_rejections().end()) {
       why = rejection->second;
@@ -234,7 +233,8 @@ GroupResult check_group(const Suite& suite) {
   }
   std::printf("[ conformance ] %s (rtol %g, atol %g): %d cases, %d ran, %d passed, %zu skipped\n",
               group.c_str(), tol.rtol, tol.atol, r.cases, r.ran, r.passed, r.skipped.size());
-  for (const auto& [id, why] : r.skipped) std::printf("  skipped %s: %s\n", id.c_str(), why.c_str());
+  for (const auto& [id, why] : r.skipped)
+    std::printf("  skipped %s: %s\n", id.c_str(), why.c_str());
   std::fflush(stdout);
   return r;
 }
@@ -266,8 +266,8 @@ TEST(Conformance, PytorchOperatorTests) {
 TEST(Conformance, ToleranceIsAtolPlusRtolTimesExpected) {
   const Tensor want = Tensor::from_floats({2}, {100.0f, 0.0f});
   // At 100 the bound is 1e-5 + 1e-2; at 0 it is atol alone.
-  EXPECT_TRUE(compare(Tensor::from_floats({2}, {100.0099f, 9e-6f}), want, kTolerance)
-                  .mismatch.empty());
+  EXPECT_TRUE(
+      compare(Tensor::from_floats({2}, {100.0099f, 9e-6f}), want, kTolerance).mismatch.empty());
   EXPECT_FALSE(
       compare(Tensor::from_floats({2}, {100.0102f, 0.0f}), want, kTolerance).mismatch.empty());
   EXPECT_FALSE(

@@ -131,8 +131,8 @@ TEST_F(GraphCli, InferWritesEveryOutputInTheGraphsOrderAndMatchesInputsByName) {
   write_tensor_file(fb, Tensor::from_floats({1, 2}, {5, 3}), "b");
   const std::string out = (dir_ / "two_out").string();
   // Given in reverse order, the tensors still reach their inputs by name: d = [0, -2].
-  const Result r = blsim("infer --net " + net + " --input " + fb + " --input " + fa +
-                         " --output-dir " + out);
+  const Result r =
+      blsim("infer --net " + net + " --input " + fb + " --input " + fa + " --output-dir " + out);
   ASSERT_EQ(r.status, 0) << r.output;
   const Tensor s0 = read_tensor_file(out + "/output_0.pb");
   const Tensor r1 = read_tensor_file(out + "/output_1.pb");

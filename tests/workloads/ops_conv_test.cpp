@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Conv by hand: 2x2 kernels on a 3x3 image with bias, padding, strides, auto_pad, dilation,
-// groups, 1-D input, and the checks that reject inconsistent weights and attributes.
+// groups, 1-D input; a large batch against direct summation; batch-invariant samples; and the
+// checks that reject inconsistent weights and attributes.
 #include <gtest/gtest.h>
+
+#include <cstring>
 
 #include "tests/workloads/ops_test_util.h"
 #include "workloads/user_error.h"
@@ -64,6 +67,95 @@ TEST(OpsConv, OneDimensionalAndBatched) {
   const Tensor x = floats({2, 1, 4}, {1, 2, 3, 4, -1, -2, -3, -4});
   const Tensor w = floats({1, 1, 2}, {1, -1});
   expect_tensor(run_op1("Conv", {x, w}), {2, 1, 3}, {-1, -1, -1, 1, 1, 1});
+}
+
+Tensor pseudo_random(const Shape& shape, uint32_t seed) {
+  std::vector<float> v(static_cast<size_t>(element_count(shape)));
+  uint32_t s = seed;
+  for (float& x : v) {
+    s = s * 1664525u + 1013904223u;
+    x = static_cast<float>(s >> 8) / static_cast<float>(1u << 24) - 0.5f;
+  }
+  return floats(shape, v);
+}
+
+// Direct summation in double over a 2-D NCHW input with zero padding; the reference for the
+// unrolled GEMM path.
+std::vector<float> direct_conv(const Tensor& x, const Tensor& w, const Tensor& b, int64_t group,
+                               Shape stride, Shape dilation, Shape pad, Shape out) {
+  const int64_t n = x.dim(0), c = x.dim(1), h = x.dim(2), wd = x.dim(3);
+  const int64_t m = w.dim(0), cg = w.dim(1), kh = w.dim(2), kw = w.dim(3);
+  std::vector<float> y;
+  for (int64_t s = 0; s < n; ++s) {
+    for (int64_t o = 0; o < m; ++o) {
+      const int64_t g = o / (m / group);
+      for (int64_t oy = 0; oy < out[0]; ++oy) {
+        for (int64_t ox = 0; ox < out[1]; ++ox) {
+          double acc = b.floats()[o];
+          for (int64_t ci = 0; ci < cg; ++ci) {
+            for (int64_t ky = 0; ky < kh; ++ky) {
+              for (int64_t kx = 0; kx < kw; ++kx) {
+                const int64_t iy = oy * stride[0] - pad[0] + ky * dilation[0];
+                const int64_t ix = ox * stride[1] - pad[1] + kx * dilation[1];
+                if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
+                acc += static_cast<double>(x.floats()[((s * c + g * cg + ci) * h + iy) * wd + ix]) *
+                       w.floats()[((o * cg + ci) * kh + ky) * kw + kx];
+              }
+            }
+          }
+          y.push_back(static_cast<float>(acc));
+        }
+      }
+    }
+  }
+  return y;
+}
+
+TEST(OpsConv, MatchesDirectSummationWhenChunksSplitSamplesAndRows) {
+  // 120 samples of 9x7 outputs: the batch's 7,560 columns go through the GEMM in chunks that
+  // split samples and output rows; strides, dilations and asymmetric padding exercise every
+  // clipping case of the unrolling. Rows: (10 + 2 + 1 - 5) + 1 = 9 (dilated kernel spans 5);
+  // columns: (13 + 1 - 2) / 2 + 1 = 7.
+  const Tensor x = pseudo_random({120, 4, 10, 13}, 1);
+  const Tensor w = pseudo_random({6, 2, 3, 2}, 2);
+  const Tensor b = pseudo_random({6}, 3);
+  const NamedAttributes attrs = {{"group", int_attr(2)},
+                                 {"strides", ints_attr({1, 2})},
+                                 {"dilations", ints_attr({2, 1})},
+                                 {"pads", ints_attr({2, 1, 1, 0})}};
+  const Tensor y = run_op1("Conv", {x, w, b}, attrs);
+  ASSERT_EQ(shape_text(y.shape()), "[120,6,9,7]");
+  expect_tensor(y, {120, 6, 9, 7}, direct_conv(x, w, b, 2, {1, 2}, {2, 1}, {2, 1}, {9, 7}));
+}
+
+// Every sample of a batch must compute the same bits as when it runs alone, wherever the
+// chunking and the padding of the GEMM put its columns.
+void expect_samples_match_alone(const Tensor& x, const Tensor& w, const NamedAttributes& attrs) {
+  const Tensor together = run_op1("Conv", {x, w}, attrs);
+  const int64_t batch = x.dim(0);
+  const int64_t in = x.size() / batch, out = together.size() / batch;
+  for (int64_t i = 0; i < batch; ++i) {
+    Shape one = x.shape();
+    one[0] = 1;
+    const Tensor alone = run_op1(
+        "Conv",
+        {floats(one, std::vector<float>(x.floats() + i * in, x.floats() + (i + 1) * in)), w},
+        attrs);
+    ASSERT_EQ(0, std::memcmp(alone.floats(), together.floats() + i * out, out * sizeof(float)))
+        << "sample " << i << " of " << batch;
+  }
+}
+
+TEST(OpsConv, SampleResultsDoNotDependOnTheBatch) {
+  // 5x5 outputs (25 columns per sample): 70 samples span two GEMM chunks and put a sample's
+  // columns at every offset within a register block.
+  const NamedAttributes same = {{"pads", ints_attr({1, 1, 1, 1})}};
+  expect_samples_match_alone(pseudo_random({70, 8, 5, 5}, 4), pseudo_random({16, 8, 3, 3}, 5),
+                             same);
+  // Depthwise: one output channel per group, Eigen's matrix-vector path.
+  const NamedAttributes depthwise = {{"pads", ints_attr({1, 1, 1, 1})}, {"group", int_attr(8)}};
+  expect_samples_match_alone(pseudo_random({70, 8, 5, 5}, 6), pseudo_random({8, 1, 3, 3}, 7),
+                             depthwise);
 }
 
 TEST(OpsConv, RejectsChannelMismatchNamingTheNode) {

@@ -81,14 +81,11 @@ TEST(OpsBatchNorm, TrainingModeNormalisesByTheBatchAndUpdatesRunningStatistics) 
   // Channel 1 holds 0,4,-4,0: mean 0, variance 8, so y = x / sqrt(8). Momentum 0.5 averages the
   // given running statistics (mean 0,1; var 3,0) with the batch's.
   const Tensor x = floats({2, 2, 1, 2}, {1, 1, 0, 4, 3, 3, -4, 0});
-  const std::vector<Tensor> out =
-      run_op("BatchNormalization",
-             {x, floats({2}, {2, 1}), floats({2}, {0.5f, 0}), floats({2}, {0, 1}),
-              floats({2}, {3, 0})},
-             {{"training_mode", int_attr(1)},
-              {"momentum", float_attr(0.5f)},
-              {"epsilon", float_attr(0)}},
-             15, 3);
+  const std::vector<Tensor> out = run_op(
+      "BatchNormalization",
+      {x, floats({2}, {2, 1}), floats({2}, {0.5f, 0}), floats({2}, {0, 1}), floats({2}, {3, 0})},
+      {{"training_mode", int_attr(1)}, {"momentum", float_attr(0.5f)}, {"epsilon", float_attr(0)}},
+      15, 3);
   const float r2 = std::sqrt(2.0f);
   expect_tensor(out.at(0), {2, 2, 1, 2}, {-1.5f, -1.5f, 0, r2, 2.5f, 2.5f, -r2, 0});
   expect_tensor(out.at(1), {2}, {1, 0.5f});

@@ -62,6 +62,12 @@ TEST(TensorIo, RejectsCountMismatchUnsupportedTypeAndExternalData) {
   p.set_raw_data(std::string(8, '\0'));
   EXPECT_NE(message_of(p).find("t.pb: tensor \"w\": raw_data holds 8 bytes"), std::string::npos)
       << message_of(p);
+  // 2^61 + 1 doubles are 2^64 + 8 bytes, which wraps to the 8 bytes given in 64 bits.
+  onnx::TensorProto wrap;
+  wrap.set_data_type(onnx::TensorProto::DOUBLE);
+  wrap.add_dims((int64_t{1} << 61) + 1);
+  wrap.set_raw_data(std::string(8, '\0'));
+  EXPECT_NE(message_of(wrap).find("raw_data holds 8 bytes"), std::string::npos) << message_of(wrap);
   p.set_data_type(onnx::TensorProto::UINT8);
   EXPECT_NE(message_of(p).find("element type uint8 is not supported"), std::string::npos);
   p.set_data_type(onnx::TensorProto::FLOAT);

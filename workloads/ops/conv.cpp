@@ -2,13 +2,14 @@
 #include "workloads/ops/conv.h"
 
 #include <algorithm>
+#include <vector>
 
 #include <Eigen/Core>
 
+#include "workloads/ops/batch_invariant.h"
+
 namespace blsim {
 namespace {
-
-using MatrixR = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 Shape spatial_of(const Shape& shape) { return Shape(shape.begin() + 2, shape.end()); }
 
@@ -19,39 +20,50 @@ Window conv_window(const Node& node, const Shape& x, const Shape& w) {
   return read_window(node, spatial_of(x), spatial_of(w), /*ceil_mode=*/false);
 }
 
-// Unrolls channels [c0, c0 + channels) of one sample into col: one row per (channel, kernel
-// offset) in the weights' order, one column per output position; padding reads as zero.
-void im2col(const Window3& w, const float* x, int64_t channels, float* col) {
+// Unrolls output positions [p0, p0 + count) of `channels` channels of one sample into columns
+// [0, count) of col (rows of `ld` floats): one row per (channel, kernel offset) in the weights'
+// order; padding reads as zero.
+void im2col(const Window3& w, const float* x, int64_t channels, int64_t p0, int64_t count,
+            float* col, int64_t ld) {
+  const int64_t plane_out = w.out[1] * w.out[2];
   for (int64_t c = 0; c < channels; ++c) {
     const float* xc = x + c * w.in_size();
     for (int64_t kd = 0; kd < w.kernel[0]; ++kd) {
       for (int64_t kh = 0; kh < w.kernel[1]; ++kh) {
-        for (int64_t kw = 0; kw < w.kernel[2]; ++kw) {
-          for (int64_t od = 0; od < w.out[0]; ++od) {
+        for (int64_t kw = 0; kw < w.kernel[2]; ++kw, col += ld) {
+          // Output columns [lo, hi) of a row read inside the input row; the rest read padding.
+          const int64_t shift = kw * w.dilation[2] - w.pad_begin[2];
+          const int64_t lo = std::clamp<int64_t>(ceil_div(-shift, w.stride[2]), 0, w.out[2]);
+          const int64_t hi =
+              std::clamp<int64_t>(ceil_div(w.in[2] - shift, w.stride[2]), lo, w.out[2]);
+          // Walk the positions one output row (od, oh) segment at a time.
+          for (int64_t done = 0; done < count;) {
+            const int64_t p = p0 + done;
+            const int64_t od = p / plane_out;
+            const int64_t oh = (p / w.out[2]) % w.out[1];
+            const int64_t ow0 = p % w.out[2];
+            const int64_t ow1 = std::min(w.out[2], ow0 + count - done);
+            float* dst = col + done - ow0;  // dst[ow] is the column of position (od, oh, ow)
+            done += ow1 - ow0;
             const int64_t id = od * w.stride[0] - w.pad_begin[0] + kd * w.dilation[0];
-            const bool d_in = id >= 0 && id < w.in[0];
-            // Output columns [lo, hi) read inside the input row; the rest read padding.
-            const int64_t shift = kw * w.dilation[2] - w.pad_begin[2];
-            const int64_t lo = std::clamp<int64_t>(ceil_div(-shift, w.stride[2]), 0, w.out[2]);
-            const int64_t hi =
-                std::clamp<int64_t>(ceil_div(w.in[2] - shift, w.stride[2]), lo, w.out[2]);
-            for (int64_t oh = 0; oh < w.out[1]; ++oh) {
-              const int64_t ih = oh * w.stride[1] - w.pad_begin[1] + kh * w.dilation[1];
-              if (!d_in || ih < 0 || ih >= w.in[1]) {
-                std::fill(col, col + w.out[2], 0.0f);
-                col += w.out[2];
-                continue;
-              }
-              const float* row = xc + (id * w.in[1] + ih) * w.in[2] + shift;
-              std::fill(col, col + lo, 0.0f);
-              if (w.stride[2] == 1) {
-                std::copy(row + lo, row + hi, col + lo);
-              } else {
-                for (int64_t ow = lo; ow < hi; ++ow) col[ow] = row[ow * w.stride[2]];
-              }
-              std::fill(col + hi, col + w.out[2], 0.0f);
-              col += w.out[2];
+            const int64_t ih = oh * w.stride[1] - w.pad_begin[1] + kh * w.dilation[1];
+            if (id < 0 || id >= w.in[0] || ih < 0 || ih >= w.in[1]) {
+              std::fill(dst + ow0, dst + ow1, 0.0f);
+              continue;
             }
+            const float* row = xc + (id * w.in[1] + ih) * w.in[2] + shift;
+            const int64_t a = std::max(ow0, lo), b = std::min(ow1, hi);
+            if (a >= b) {
+              std::fill(dst + ow0, dst + ow1, 0.0f);
+              continue;
+            }
+            std::fill(dst + ow0, dst + a, 0.0f);
+            if (w.stride[2] == 1) {
+              std::copy(row + a, row + b, dst + a);
+            } else {
+              for (int64_t ow = a; ow < b; ++ow) dst[ow] = row[ow * w.stride[2]];
+            }
+            std::fill(dst + b, dst + ow1, 0.0f);
           }
         }
       }
@@ -59,13 +71,30 @@ void im2col(const Window3& w, const float* x, int64_t channels, float* col) {
   }
 }
 
-bool is_pointwise(const Window3& w) {
-  for (int d = 0; d < 3; ++d) {
-    if (w.kernel[d] != 1 || w.stride[d] != 1 || w.pad_begin[d] != 0 || w.pad_end[d] != 0) {
-      return false;
-    }
+// Output positions of the whole batch per GEMM call: about 1 MB of unrolled input (480 columns
+// of a 3x3 conv over 64 channels), so the chunk is still in cache when the GEMM packs it.
+int64_t chunk_columns(int64_t rows) {
+  constexpr int64_t kChunkFloats = 1 << 18;
+  constexpr int64_t kMaxColumns = 1536;
+  return std::min(batch_invariant_columns(std::max<int64_t>(kChunkFloats / rows, 1)), kMaxColumns);
+}
+
+// Consecutive output positions [position, position + count) of one sample, held by columns
+// [column, column + count) of a chunk.
+struct Segment {
+  int64_t sample, position, count, column;
+};
+
+// The samples' runs of positions among batch columns [first, first + count).
+std::vector<Segment> segments_of(int64_t first, int64_t count, int64_t positions) {
+  std::vector<Segment> runs;
+  for (int64_t done = 0; done < count;) {
+    const int64_t p = (first + done) % positions;
+    const int64_t take = std::min(positions - p, count - done);
+    runs.push_back({(first + done) / positions, p, take, done});
+    done += take;
   }
-  return true;
+  return runs;
 }
 
 }  // namespace
@@ -79,23 +108,34 @@ void conv_forward(const Window3& window, int64_t group, const Tensor& x, const T
   const int64_t group_out = out_channels / group;
   const int64_t rows = group_in * window.kernel_size();
   const int64_t positions = window.out_size();
-  // A 1x1 kernel with unit stride and no padding reads the input as its own column matrix.
-  const bool pointwise = is_pointwise(window);
-  MatrixR col(pointwise ? 0 : rows, pointwise ? 0 : positions);
-  for (int64_t n = 0; n < batch; ++n) {
-    for (int64_t g = 0; g < group; ++g) {
-      const float* xg = x.floats() + (n * in_channels + g * group_in) * window.in_size();
-      float* yg = y.floats() + (n * out_channels + g * group_out) * positions;
-      Eigen::Map<const MatrixR> wg(w.floats() + g * group_out * rows, group_out, rows);
-      Eigen::Map<MatrixR> out(yg, group_out, positions);
-      if (pointwise) {
-        out.noalias() = wg * Eigen::Map<const MatrixR>(xg, rows, positions);
-      } else {
-        im2col(window, xg, group_in, col.data());
-        out.noalias() = wg * col;
+  const int64_t total = batch * positions;  // output columns of the whole batch
+  const int64_t chunk = std::min(chunk_columns(rows), batch_invariant_columns(total));
+  MatrixR col_data(rows, chunk);  // uninitialised: every call fills the columns it multiplies
+  MatrixR out_data(group_out, chunk);
+  for (int64_t g = 0; g < group; ++g) {
+    Eigen::Map<const MatrixR> wg(w.floats() + g * group_out * rows, group_out, rows);
+    for (int64_t c0 = 0; c0 < total; c0 += chunk) {
+      // Columns may span samples; zero columns pad the call as batch_invariant.h explains, so
+      // each column's arithmetic is independent of the batch.
+      const int64_t count = std::min(chunk, total - c0);
+      const int64_t width = batch_invariant_columns(count);
+      Eigen::Map<MatrixR> col(col_data.data(), rows, width);
+      Eigen::Map<MatrixR> out(out_data.data(), group_out, width);
+      const std::vector<Segment> runs = segments_of(c0, count, positions);
+      for (const Segment& r : runs) {
+        const float* xg = x.floats() + (r.sample * in_channels + g * group_in) * window.in_size();
+        im2col(window, xg, group_in, r.position, r.count, col.data() + r.column, width);
       }
+      col.rightCols(width - count).setZero();
+      out.noalias() = wg * col;
       if (b != nullptr) {
         out.colwise() += Eigen::Map<const Eigen::VectorXf>(b->floats() + g * group_out, group_out);
+      }
+      for (const Segment& r : runs) {
+        float* yg = y.floats() + (r.sample * out_channels + g * group_out) * positions + r.position;
+        Eigen::Map<MatrixR, 0, Eigen::OuterStride<>>(yg, group_out, r.count,
+                                                     Eigen::OuterStride<>(positions)) =
+            out.middleCols(r.column, r.count);
       }
     }
   }

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Conv (1-3 spatial dims, groups, dilations, any padding): per sample and group the input is
-// unrolled into columns (im2col) and multiplied by the weight matrix with Eigen, so the result of
-// one sample does not depend on the batch it runs in. A MAC counts 2 FLOPs; a bias adds 1/output.
+// Conv (1-3 spatial dims, groups, dilations, any padding): per group, the output positions of the
+// whole batch are unrolled (im2col) in cache-sized chunks and multiplied by the weight matrix with
+// Eigen's GEMM, each chunk padded to whole GEMM blocks so that a sample's result does not depend
+// on the batch it runs in (see batch_invariant.h). A MAC counts 2 FLOPs; a bias adds 1 per output.
 #pragma once
 
 #include "workloads/ops/op.h"

@@ -1,16 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/gemm.h"
 
-#include <algorithm>
-
 #include <Eigen/Core>
 
+#include "workloads/ops/batch_invariant.h"
 #include "workloads/ops/broadcast.h"
 
 namespace blsim {
 namespace {
 
-using MatrixR = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using MapR = Eigen::Map<const MatrixR>;
 
 struct GemmDims {
@@ -41,26 +39,6 @@ MatOperand mat_operand(const Shape& s, bool left) {
   return MatOperand{s[s.size() - 2], s[s.size() - 1], Shape(s.begin(), s.end() - 2)};
 }
 
-// y = a * b, computed kGemmRowBlock rows at a time: each block of a is copied into the same
-// zero-padded row-major buffer and multiplied by the same b into the same buffer, so every call
-// to Eigen has one shape and one set of types whatever the row count. Eigen's kernels treat the
-// rows of a block alike (the block height is a multiple of every register block height they
-// use), so a row's result never depends on which rows share its block: a sample computes the same
-// bits alone as in any batch (tests/workloads/ops_gemm_test.cpp checks every position).
-template <typename Lhs, typename Rhs>
-void row_blocked_product(const Lhs& a, const Rhs& b, Eigen::Map<MatrixR> y) {
-  const int64_t rows = a.rows();
-  MatrixR a_block(rows > 0 ? kGemmRowBlock : 0, a.cols());
-  MatrixR y_block(a_block.rows(), b.cols());
-  for (int64_t r0 = 0; r0 < rows; r0 += kGemmRowBlock) {
-    const int64_t count = std::min(kGemmRowBlock, rows - r0);
-    a_block.topRows(count) = a.middleRows(r0, count);
-    if (count < kGemmRowBlock) a_block.bottomRows(kGemmRowBlock - count).setZero();
-    y_block.noalias() = a_block * b;
-    y.middleRows(r0, count) = y_block.topRows(count);
-  }
-}
-
 }  // namespace
 
 void gemm_forward(const Tensor& a, const Tensor& b, const Tensor* c, bool trans_a, bool trans_b,
@@ -69,13 +47,13 @@ void gemm_forward(const Tensor& a, const Tensor& b, const Tensor* c, bool trans_
   const MapR mb(b.floats(), b.dim(0), b.dim(1));
   Eigen::Map<MatrixR> my(y.floats(), y.dim(0), y.dim(1));
   if (trans_a && trans_b) {
-    row_blocked_product(ma.transpose(), mb.transpose(), my);
+    batch_invariant_product(ma.transpose(), mb.transpose(), my);
   } else if (trans_a) {
-    row_blocked_product(ma.transpose(), mb, my);
+    batch_invariant_product(ma.transpose(), mb, my);
   } else if (trans_b) {
-    row_blocked_product(ma, mb.transpose(), my);
+    batch_invariant_product(ma, mb.transpose(), my);
   } else {
-    row_blocked_product(ma, mb, my);
+    batch_invariant_product(ma, mb, my);
   }
   if (alpha != 1.0f) my *= alpha;
   if (c == nullptr || beta == 0.0f) return;
@@ -165,8 +143,8 @@ std::vector<Tensor> run_matmul(const Node&, const Inputs& in, const Metas& out) 
     Eigen::Map<MatrixR> my(y.floats() + i * y_size, ma.rows, mb.cols);
     const MapR a_mat(a.floats() + oa * a_size, ma.rows, ma.cols);
     const MapR b_mat(b.floats() + ob * b_size, mb.rows, mb.cols);
-    // In row blocks, like Gemm, so that a row's result does not depend on its neighbours.
-    row_blocked_product(a_mat, b_mat, my);
+    // Padded like Gemm, so that a row's result does not depend on its neighbours.
+    batch_invariant_product(a_mat, b_mat, my);
     for (size_t d = batch.size(); d-- > 0;) {  // odometer over the batch dims
       if (++index[d] < batch[d]) break;
       index[d] = 0;

@@ -1,19 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Gemm (Y = alpha*A'*B' + beta*C, C broadcast) and MatMul (numpy matmul, batch broadcasting,
-// 1-D promotion) through Eigen's GEMM in fixed blocks of rows (the last one zero-padded), so a
-// sample's result never depends on the batch it runs in; the price is up to kGemmRowBlock - 1
-// wasted rows per product. A MAC is 2 FLOPs; adding C is one FLOP per output.
+// 1-D promotion) through Eigen's GEMM, the rows (samples) padded as batch_invariant.h explains so
+// that a sample's result never depends on the batch it runs in. A MAC is 2 FLOPs; adding C is
+// one FLOP per output.
 #pragma once
-
-#include <cstdint>
 
 #include "workloads/ops/op.h"
 
 namespace blsim {
-
-// Rows per GEMM call: a multiple of 8, 12, 16, 24 and 48, Eigen's float register block heights
-// from SSE2 to AVX-512, so each row of a block takes the same path through its kernels.
-constexpr int64_t kGemmRowBlock = 48;
 
 // a: [M, K] (or [K, M] with trans_a), b: [K, N] (or [N, K] with trans_b), c broadcastable to
 // [M, N] or nullptr, y: [M, N].

@@ -97,8 +97,9 @@ void pool_planes(const Window3& w, const float* in, int64_t planes, float* out, 
           }
           *out++ = acc;
           if constexpr (kIndices) {
+            // A window entirely in the padding reads no element: its -inf maximum has index -1.
             const int64_t spatial = column_major ? column_major_index(w, best) : best;
-            *indices++ = p * w.in_size() + spatial;
+            *indices++ = best < 0 ? -1 : p * w.in_size() + spatial;
           }
         }
       }
