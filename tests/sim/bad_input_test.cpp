@@ -173,7 +173,8 @@ const BadInput kTable[] = {
      "empty.onnx"},
     {"model_garbage",
      [](const std::string& d) {
-       write_text(d + "/garbage.onnx", std::string("\x08\xff\xff\xff\xff\x0f garbage \x12\x99", 20));
+       static const char kBytes[] = "\x08\xff\xff\xff\xff\x0f garbage \x12\x99";
+       write_text(d + "/garbage.onnx", std::string(kBytes, sizeof kBytes - 1));
        return std::string("inspect --net garbage.onnx");
      },
      "garbage.onnx"},
@@ -197,7 +198,8 @@ const BadInput kTable[] = {
      "nothere.pb"},
     {"tensor_garbage",
      [](const std::string& d) {
-       write_text(d + "/t.pb", std::string("\x0a\xff\xff\xff\xff\xff junk", 12));
+       static const char kBytes[] = "\x0a\xff\xff\xff\xff\xff junk";
+       write_text(d + "/t.pb", std::string(kBytes, sizeof kBytes - 1));
        return "infer --net '" + kLittle + "' --input t.pb --output-dir o";
      },
      "t.pb"},
