@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "../models/soc_fixtures.h"
+#include "csv_test_util.h"
 #include "sim/cascade_sim.h"
 #include "sim/commands.h"
 
@@ -97,37 +98,9 @@ TEST(CascadeSim, RateControllerTracksTargetWhenInputsTurnHard) {
   EXPECT_NEAR(r.inferences[2999].threshold, 0.1, 0.06);
 }
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-std::vector<std::vector<std::string>> read_csv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::istringstream in(read_all(path));
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> fields;
-    std::string field;
-    bool quoted = false;
-    for (char c : line) {
-      if (c == '"') quoted = !quoted;
-      else if (c == ',' && !quoted) { fields.push_back(field); field.clear(); }
-      else field += c;
-    }
-    fields.push_back(field);
-    rows.push_back(fields);
-  }
-  return rows;
-}
-
-size_t column(const std::vector<std::string>& header, const std::string& name) {
-  for (size_t i = 0; i < header.size(); ++i) {
-    if (header[i] == name) return i;
-  }
-  ADD_FAILURE() << "no column " << name;
-  return 0;
-}
+using testing::column;
+using testing::read_all;
+using testing::read_csv;
 
 int run_quietly(const Args& args) {
   std::ostringstream sink;
