@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: MIT
+// Fuzzes the dataset readers on one input: as the text of an MNIST digit JSON file, and as an IDX
+// file on disk (plain or gzip; zlib reads both). The IDX readers are asked for the item count and
+// image size the file's own header declares (bounded), so inputs get past the header checks the
+// way a real, complete file does; accepted data must have the declared size and range.
+#include <zlib.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "fuzz/fuzz_scratch_dir.h"
+#include "workloads/datasets/idx_file.h"
+#include "workloads/datasets/mnist_json.h"
+#include "workloads/user_error.h"
+
+namespace {
+
+constexpr int64_t kMaxIdxBytes = 1 << 20;
+constexpr int kClasses = 10;
+
+void check_json(const uint8_t* data, size_t size) {
+  const std::string text(reinterpret_cast<const char*>(data), size);
+  try {
+    const std::vector<float> pixels = blsim::parse_mnist_digit_json(text, "fuzz.json");
+    if (pixels.empty() || pixels.size() % blsim::kMnistPixels != 0) std::abort();
+    for (float v : pixels) {
+      if (!(v >= 0.0f && v <= 1.0f)) std::abort();
+    }
+  } catch (const blsim::UserError&) {
+  }
+}
+
+// Up to 16 header bytes, decompressed if the file is gzip: magic, then up to three sizes.
+std::vector<uint32_t> idx_header(const std::string& path) {
+  std::vector<uint32_t> words;
+  gzFile file = gzopen(path.c_str(), "rb");
+  if (file == nullptr) return words;
+  unsigned char bytes[16];
+  const int got = gzread(file, bytes, sizeof bytes);
+  gzclose(file);
+  for (int i = 0; i + 4 <= got; i += 4) {
+    words.push_back((uint32_t{bytes[i]} << 24) | (uint32_t{bytes[i + 1]} << 16) |
+                    (uint32_t{bytes[i + 2]} << 8) | bytes[i + 3]);
+  }
+  return words;
+}
+
+// The header's sizes when they are small enough to read, else the Fashion-MNIST test split's.
+std::vector<int64_t> expected_dims(const std::vector<uint32_t>& header, size_t rank) {
+  std::vector<int64_t> dims = {10000, 28, 28};
+  dims.resize(rank);
+  if (header.size() < rank + 1) return dims;
+  int64_t total = 1;
+  for (size_t d = 0; d < rank; ++d) {
+    if (__builtin_mul_overflow(total, int64_t{header[d + 1]}, &total)) return dims;
+  }
+  if (total > kMaxIdxBytes) return dims;
+  for (size_t d = 0; d < rank; ++d) dims[d] = header[d + 1];
+  return dims;
+}
+
+void check_idx(const uint8_t* data, size_t size) {
+  const std::string path = blsim::FuzzScratchDir::instance().write("data-idx.gz", data, size);
+  const std::vector<uint32_t> header = idx_header(path);
+  const bool labels = !header.empty() && (header[0] & 0xff) == 1;
+  try {
+    if (labels) {
+      const std::vector<int64_t> dims = expected_dims(header, 1);
+      const std::vector<int> got = blsim::read_idx_labels(path, dims[0], kClasses);
+      if (static_cast<int64_t>(got.size()) != dims[0]) std::abort();
+      for (int label : got) {
+        if (label < 0 || label >= kClasses) std::abort();
+      }
+    } else {
+      const std::vector<int64_t> dims = expected_dims(header, 3);
+      const blsim::IdxImages got = blsim::read_idx_images(path, dims[0], dims[1], dims[2]);
+      // Any byte is a valid pixel; the count is what a truncated or padded file gets wrong.
+      if (static_cast<int64_t>(got.pixels.size()) != dims[0] * dims[1] * dims[2]) std::abort();
+    }
+  } catch (const blsim::UserError&) {
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  check_json(data, size);
+  check_idx(data, size);
+  return 0;
+}
