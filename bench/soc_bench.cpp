@@ -3,7 +3,8 @@
 // big cluster (event-driven SystemC run and fast-path estimate), beside the functional run of
 // the same network on as many images. The target: simulating costs at most half the functional
 // run. The network file is $BLSIM_BENCH_NET or workloads/nets/mnist-big.onnx; without it the
-// simulation uses a hand-built cost of the same shape and the functional benchmark is skipped.
+// simulation uses the tests' hand-built cost of the same shape and the functional benchmark is
+// skipped.
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
@@ -16,6 +17,7 @@
 #include "models/soc_top.h"
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
+#include "tests/models/soc_fixtures.h"
 #include "workloads/graph.h"
 
 namespace blsim {
@@ -26,37 +28,6 @@ constexpr int kInferences = 2000;
 std::string net_path() {
   if (const char* env = std::getenv("BLSIM_BENCH_NET"); env != nullptr && *env != '\0') return env;
   return (std::filesystem::path(blsim_home()) / "workloads" / "nets" / "mnist-big.onnx").string();
-}
-
-LayerCost layer(const char* name, const char* op, OpKind kind, uint64_t macs, uint64_t flops,
-                uint64_t params, uint64_t in, uint64_t out) {
-  LayerCost l;
-  l.name = name;
-  l.op_type = op;
-  l.kind = kind;
-  l.macs = macs;
-  l.flops = flops;
-  l.param_bytes = params;
-  l.input_bytes = in;
-  l.output_bytes = out;
-  return l;
-}
-
-// conv 3x3x32, pool, conv 3x3x64, pool, fc 3136x128, fc 128x10: what mnist-big is shaped like.
-NetworkCost lenet_cost() {
-  NetworkCost n;
-  n.layers = {layer("conv1", "Conv", OpKind::kConv, 225792, 476672, 1280, 3136, 100352),
-              layer("relu1", "Relu", OpKind::kEltwise, 0, 25088, 0, 100352, 100352),
-              layer("pool1", "MaxPool", OpKind::kPool, 0, 25088, 0, 100352, 25088),
-              layer("conv2", "Conv", OpKind::kConv, 3612672, 7237888, 73984, 25088, 50176),
-              layer("relu2", "Relu", OpKind::kEltwise, 0, 12544, 0, 50176, 50176),
-              layer("pool2", "MaxPool", OpKind::kPool, 0, 12544, 0, 50176, 12544),
-              layer("flatten", "Flatten", OpKind::kFree, 0, 0, 0, 0, 0),
-              layer("fc1", "Gemm", OpKind::kGemm, 401408, 802944, 1606144, 12544, 512),
-              layer("relu3", "Relu", OpKind::kEltwise, 0, 128, 0, 512, 512),
-              layer("fc2", "Gemm", OpKind::kGemm, 1280, 2570, 5160, 512, 40),
-              layer("softmax", "Softmax", OpKind::kSoftmax, 0, 50, 0, 40, 40)};
-  return n;
 }
 
 struct Workload {
@@ -73,7 +44,7 @@ const Workload& workload() {
       w.graph.emplace(Graph::load(net_path()));
       w.net = w.graph->cost();
     } else {
-      w.net = lenet_cost();
+      w.net = testing::lenet_cost();
     }
     return w;
   }();

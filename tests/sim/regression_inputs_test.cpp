@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "../regression_files.h"
 #include "sim/cascade_spec.h"
 #include "sim/command_line.h"
 #include "sim/config.h"
@@ -20,15 +21,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> regression_files(const std::string& target) {
-  std::vector<fs::path> files;
-  const fs::path dir = fs::path(BLSIM_SOURCE_DIR) / "tests" / "data" / "regressions" / target;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using testing::regression_files;
 
 // A scratch tree where "../dram/X.ini" and "../../workloads/nets/X.onnx" resolve as they do
 // for the presets in configs/.

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../regression_files.h"
 #include "workloads/tensor_io.h"
 #include "workloads/user_error.h"
 
@@ -19,15 +20,7 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::vector<fs::path> regression_files(const std::string& target) {
-  std::vector<fs::path> files;
-  const fs::path dir = fs::path(BLSIM_SOURCE_DIR) / "tests" / "data" / "regressions" / target;
-  for (const auto& entry : fs::directory_iterator(dir)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
-  return files;
-}
+using testing::regression_files;
 
 // Runs `read` on every file of the target's folder; UserError is the one accepted failure.
 void expect_accepted_or_user_error(const std::string& target,
