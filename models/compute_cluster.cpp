@@ -7,6 +7,7 @@
 #include "models/dram_extension.h"
 #include "models/layer_plan.h"
 #include "models/layer_pricing.h"
+#include "models/power_states.h"
 #include "models/sim_time.h"
 #include "models/tile_schedule.h"
 
@@ -69,10 +70,7 @@ void ComputeCluster::book(const LedgerRow& row) {
   accounts_.ledger().add(row);
 }
 
-double ComputeCluster::rest_power_w() const {
-  if (state_ == PowerState::kOff) return 0;  // power-gated
-  return cluster_leakage_w(spec().power, spec().cores, spec().opp().volt_v);
-}
+double ComputeCluster::rest_power_w() const { return blsim::rest_power_w(spec(), state_); }
 
 void ComputeCluster::close_rest(double t_s) {
   // Spans below the kernel's 1 ps resolution are rounding between sc_time and seconds.
@@ -97,19 +95,18 @@ EnergyBreakdown ComputeCluster::energy_so_far(double t_s) const {
 
 double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   if (state_ == PowerState::kActive) return 0;
-  const bool from_off = state_ == PowerState::kOff;
+  const WakeCost cost = wake_cost(spec(), state_);
   LedgerRow row;
   row.stage = stage;
   row.cluster = cluster_name(id_);
-  row.layer = from_off ? "wake_from_off" : "wake_from_idle";
+  row.layer = std::string("wake_from_") + power_state_name(state_);
   row.op = "wake";
   row.calls = 1;
-  row.time_s = from_off ? spec().wake_off_s : spec().wake_idle_s;
+  row.time_s = cost.latency_s;
   row.cycles = row.time_s * spec().opp().freq_mhz * 1e6;
   // Restoring power and state is switching energy; the cluster leaks while it wakes.
-  row.energy.core_dyn_j = from_off ? spec().wake_off_j : spec().wake_idle_j;
-  row.energy.core_static_j =
-      cluster_leakage_w(spec().power, spec().cores, spec().opp().volt_v) * row.time_s;
+  row.energy.core_dyn_j = cost.switching_j;
+  row.energy.core_static_j = wake_leakage_w(spec()) * row.time_s;
   book(row);
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;

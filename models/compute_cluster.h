@@ -2,7 +2,8 @@
 // A CPU cluster (big and little are two presets of this one model): cores at a DVFS operating
 // point run each layer as tiles whose DRAM traffic goes out as loosely-timed TLM transactions
 // (tlm_quantumkeeper, one sync per quantum, no per-cycle clock). Between runs the cluster rests
-// in a power state: active (awake, clock-gated), idle (clock-gated, short wake-up) or off
+// in a power state (models/power_states.h): active (awake), idle (clock-gated, short wake-up),
+// parked (clock-gated at the lowest operating point's voltage, a DVFS transition to wake) or off
 // (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
 #pragma once
 

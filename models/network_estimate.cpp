@@ -32,11 +32,6 @@ class PlainPort : public MemoryPort {
 
 }  // namespace
 
-double rest_power_w(const ClusterSpec& cluster, PowerState state) {
-  if (state == PowerState::kOff) return 0;
-  return cluster_leakage_w(cluster.power, cluster.cores, cluster.opp().volt_v);
-}
-
 NetworkEstimate estimate_network(const SocSpec& soc, ClusterId cluster, const NetworkCost& net,
                                  const std::string& net_name) {
   const ClusterSpec& spec = soc.cluster(cluster);

@@ -33,7 +33,4 @@ struct NetworkEstimate {
 NetworkEstimate estimate_network(const SocSpec& soc, ClusterId cluster, const NetworkCost& net,
                                  const std::string& net_name);
 
-// Power of a resting cluster: leakage when awake or clock-gated, nothing when power-gated.
-double rest_power_w(const ClusterSpec& cluster, PowerState state);
-
 }  // namespace blsim

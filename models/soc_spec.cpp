@@ -9,6 +9,7 @@ const char* power_state_name(PowerState state) {
   switch (state) {
     case PowerState::kActive: return "active";
     case PowerState::kIdle: return "idle";
+    case PowerState::kParked: return "parked";
     case PowerState::kOff: return "off";
   }
   return "?";

@@ -15,10 +15,13 @@
 namespace blsim {
 
 enum class ClusterId { kBig, kLittle };
-enum class PowerState { kActive, kIdle, kOff };
+// Where a cluster rests between runs: awake (active), clock-gated at its operating point (idle),
+// clock-gated with its rail lowered to the lowest operating point's voltage (parked: L2 kept,
+// leakage at the low voltage, a DVFS transition to wake), or power-gated (off: L2 lost).
+enum class PowerState { kActive, kIdle, kParked, kOff };
 
 const char* cluster_name(ClusterId id);        // "big", "little"
-const char* power_state_name(PowerState state);  // "active", "idle", "off"
+const char* power_state_name(PowerState state);  // "active", "idle", "parked", "off"
 
 struct OperatingPoint {
   double freq_mhz = 0;
@@ -41,6 +44,8 @@ struct ClusterSpec {
   double wake_idle_j = 0;
   double wake_off_s = 0;             // power-gated off -> active (L2 contents lost)
   double wake_off_j = 0;
+  double dvfs_latency_s = 0;         // a frequency change (PLL relock / clock switch)
+  double volt_ramp_v_per_s = 0;      // slew rate of the cluster's supply rail
 
   const OperatingPoint& opp() const { return opps.at(active_opp); }
   double op_efficiency(OpKind kind) const { return efficiency.at(static_cast<size_t>(kind)); }

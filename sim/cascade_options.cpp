@@ -28,13 +28,13 @@ void declare_cascade_options(OptionTable& t) {
             "cycles the gate check (softmax, top-2, compare) costs on the stage's cluster",
             Bound::kNonNegative)
       .text("cascade.first_rest_state", "idle",
-            "power state of the first stage's cluster between inputs: active, idle (clock-gated) "
-            "or off (power-gated)",
-            {"active", "idle", "off"})
+            "power state of the first stage's cluster between inputs: active, idle (clock-gated), "
+            "parked (clock-gated at the lowest operating point's voltage) or off (power-gated)",
+            {"active", "idle", "parked", "off"})
       .text("cascade.escalation_rest_state", "idle",
-            "power state, between their runs, of clusters that only later stages use (a cluster "
-            "no stage uses is off)",
-            {"active", "idle", "off"})
+            "power state, between their runs, of clusters that only later stages use: active, "
+            "idle, parked or off (a cluster no stage uses is off)",
+            {"active", "idle", "parked", "off"})
       .text("cascade.controller", "none",
             "runtime threshold control: none, rate:FRACTION (escalation rate) or energy:J "
             "(energy per inference)")

@@ -21,7 +21,10 @@ const char* gate_metric_name(GateMetric metric) {
 namespace {
 
 PowerState parse_power_state(const std::string& text) {
-  return text == "active" ? PowerState::kActive : text == "off" ? PowerState::kOff : PowerState::kIdle;
+  if (text == "active") return PowerState::kActive;
+  if (text == "parked") return PowerState::kParked;
+  if (text == "off") return PowerState::kOff;
+  return PowerState::kIdle;
 }
 
 }  // namespace

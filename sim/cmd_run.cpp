@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "models/network_estimate.h"
+#include "models/power_states.h"
 #include "sim/cascade_report.h"
 #include "sim/cascade_sim.h"
 #include "sim/cascade_spec.h"
@@ -38,9 +39,8 @@ std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan
     const NetworkEstimate est = estimate_network(soc, s.cluster, s.cost, s.net_name);
     const ClusterSpec& own = soc.cluster(s.cluster);
     const PowerState own_rest = i == 0 ? plan.first_rest : plan.escalation_rest;
-    const double wake_j = own_rest == PowerState::kOff    ? own.wake_off_j
-                          : own_rest == PowerState::kIdle ? own.wake_idle_j
-                                                          : 0.0;
+    const WakeCost wake = wake_cost(own, own_rest);
+    const double wake_j = wake.switching_j + wake_leakage_w(own) * wake.latency_s;
     const ClusterId other = s.cluster == ClusterId::kBig ? ClusterId::kLittle : ClusterId::kBig;
     const PowerState other_rest = plan.stages.front().cluster == other ? plan.first_rest
                                                                         : plan.escalation_rest;

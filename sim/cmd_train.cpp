@@ -26,7 +26,7 @@ std::string architecture_list() {
     text += "\n  " + a.name + std::string(a.name.size() < 12 ? 12 - a.name.size() : 1, ' ') +
             a.description;
   }
-  return text;
+  return text + "\n  mlp-W[-W...] any MLP of these hidden widths, e.g. mlp-128 (784-128-10) or mlp-256-64";
 }
 
 TrainOptions train_options_of(const Config& cfg) {

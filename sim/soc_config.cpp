@@ -137,6 +137,8 @@ ClusterSpec cluster_from(const Reader& r, const std::string& c) {
   s.wake_idle_j = r.real(p + "wake_idle_uj") * 1e-6;
   s.wake_off_s = r.real(p + "wake_off_us") * 1e-6;
   s.wake_off_j = r.real(p + "wake_off_uj") * 1e-6;
+  s.dvfs_latency_s = r.real(p + "dvfs_latency_us") * 1e-6;
+  s.volt_ramp_v_per_s = r.real(p + "volt_ramp_mv_per_us") * 1e3;  // mV/us = 1e3 V/s
   return s;
 }
 

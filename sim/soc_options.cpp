@@ -43,7 +43,13 @@ void declare_cluster(OptionTable& t, const std::string& c, const std::string& wh
       .real(p + "wake_idle_us", "", "us", "wake-up latency from clock-gated idle", Bound::kNonNegative)
       .real(p + "wake_idle_uj", "", "uJ", "wake-up energy from clock-gated idle", Bound::kNonNegative)
       .real(p + "wake_off_us", "", "us", "wake-up latency from power-gated off", Bound::kNonNegative)
-      .real(p + "wake_off_uj", "", "uJ", "wake-up energy from power-gated off", Bound::kNonNegative);
+      .real(p + "wake_off_uj", "", "uJ", "wake-up energy from power-gated off", Bound::kNonNegative)
+      .real(p + "dvfs_latency_us", "", "us",
+            "latency of a frequency change (the parked state pays it to wake)", Bound::kNonNegative)
+      .real(p + "volt_ramp_mv_per_us", "", "mV/us",
+            "slew rate of the cluster's supply rail (a parked cluster ramps up from the lowest "
+            "operating point's voltage)",
+            Bound::kPositive);
 }
 
 void declare_dram_rail(OptionTable& t, int rail) {

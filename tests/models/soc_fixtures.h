@@ -63,6 +63,8 @@ inline ClusterSpec round_cluster(int cores, double freq_mhz, double macs_per_cyc
   c.wake_idle_j = 1e-7;
   c.wake_off_s = 100e-6;
   c.wake_off_j = 20e-6;
+  c.dvfs_latency_s = 50e-6;
+  c.volt_ramp_v_per_s = 0.01e6;  // 10 mV/us: 0.8 V -> 1.0 V in 20 us
   return c;
 }
 

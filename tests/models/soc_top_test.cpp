@@ -9,6 +9,7 @@
 #include "models/layer_plan.h"
 #include "models/network_estimate.h"
 #include "models/sim_time.h"
+#include "models/power_states.h"
 #include "models/soc_top.h"
 #include "tests/models/soc_fixtures.h"
 
@@ -103,6 +104,57 @@ TEST(SocTop, OffClusterPaysWakeUpAndReloadsWeights) {
   EXPECT_EQ(off_wakes, 1u);
   EXPECT_EQ(idle_wakes, 2u);
   EXPECT_GT(first_s, second_s + spec.big.wake_off_s * 0.99);
+}
+
+TEST(SocTop, ParkedClusterLeaksAtTheLowestVoltageAndPaysADvfsTransitionToWake) {
+  const NetworkCost net = testing::lenet_cost();
+  SocSpec spec = testing::round_soc();
+  spec.big.l2_bytes = 2 << 20;  // the weights stay in L2 while parked
+  const ClusterSpec& big_spec = spec.big;
+  // The rest powers order as the states promise: parked leaks at 0.8 V instead of 1.0 V.
+  EXPECT_DOUBLE_EQ(rest_power_w(big_spec, PowerState::kParked),
+                   cluster_leakage_w(big_spec.power, big_spec.cores, 0.8));
+  EXPECT_LT(rest_power_w(big_spec, PowerState::kParked), rest_power_w(big_spec, PowerState::kIdle));
+  EXPECT_EQ(rest_power_w(big_spec, PowerState::kOff), 0.0);
+  // Waking: the 0.2 V ramp at 10 mV/us, the clock change, then the idle exit.
+  const WakeCost wake = wake_cost(big_spec, PowerState::kParked);
+  EXPECT_NEAR(wake.latency_s, 20e-6 + 50e-6 + 1e-6, 1e-12);
+  EXPECT_DOUBLE_EQ(wake.switching_j, big_spec.wake_idle_j);
+  EXPECT_EQ(wake_cost(big_spec, PowerState::kActive).latency_s, 0.0);
+
+  std::vector<LedgerRow> rows;
+  double warm_s = 0, parked_s = 0;
+  simulate(spec, [&](SocTop& soc) {
+    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    big.enter(PowerState::kIdle);
+    big.run_network(net, "lenet", "big");  // loads the weights
+    warm_s = to_seconds(big.run_network(net, "lenet", "big"));
+    big.enter(PowerState::kParked);
+    sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));
+    parked_s = to_seconds(big.run_network(net, "lenet", "big"));
+    EXPECT_TRUE(big.holds_weights_of("lenet"));  // parking keeps L2
+    big.close_rest(to_seconds(sc_core::sc_time_stamp()));
+    rows = soc.ledger().rows();
+  });
+  // The parked run is the warm run plus the wake-up beyond an idle exit (and the DRAM's exit from
+  // power-down after the long rest: tens of nanoseconds).
+  EXPECT_NEAR(parked_s - warm_s, wake.latency_s - big_spec.wake_idle_s, 0.1e-6);
+  double parked_rest_j = 0, parked_rest_s = 0;
+  size_t parked_wakes = 0;
+  for (const auto& r : rows) {
+    if (r.cluster != "big") continue;
+    if (r.stage == "idle" && r.layer == "parked") {
+      parked_rest_j += r.energy.total_j();
+      parked_rest_s += r.time_s;
+    }
+    if (r.layer == "wake_from_parked") {
+      parked_wakes += r.calls;
+      EXPECT_NEAR(r.energy.core_static_j, wake_leakage_w(big_spec) * wake.latency_s, 1e-15);
+    }
+  }
+  EXPECT_EQ(parked_wakes, 1u);
+  EXPECT_NEAR(parked_rest_s, 1e-3, 1e-9);
+  EXPECT_NEAR(parked_rest_j, rest_power_w(big_spec, PowerState::kParked) * 1e-3, 1e-12);
 }
 
 TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {

@@ -78,6 +78,31 @@ TEST(CascadeSim, InferenceEnergiesAndLedgerRowsAddUpToTheTotal) {
   EXPECT_TRUE(has_gate && has_wake && has_idle);
 }
 
+TEST(CascadeSim, ParkedBigClusterWakesOncePerEscalationAndRestsAtLowVoltage) {
+  const std::vector<double> conf = {0.9, 0.1, 0.6, 0.45, 0.8, 0.2, 0.7};
+  CascadePlan plan = two_stage_plan();
+  plan.escalation_rest = PowerState::kParked;
+  const SocSpec soc = testing::round_soc();
+  const CascadeSimResult parked = simulate_cascade(soc, plan, scores_from(conf));
+  plan.escalation_rest = PowerState::kIdle;
+  const CascadeSimResult idle = simulate_cascade(soc, plan, scores_from(conf));
+  size_t wakes = 0;
+  double parked_rest_s = 0;
+  for (const auto& row : parked.ledger.rows()) {
+    if (row.layer == "wake_from_parked") wakes += row.calls;
+    if (row.cluster == "big" && row.layer == "parked") parked_rest_s += row.time_s;
+  }
+  EXPECT_EQ(wakes, 3u);  // 0.1, 0.45 and 0.2 escalate
+  EXPECT_GT(parked_rest_s, 0.0);
+  EXPECT_NEAR(parked.ledger.total().total_j(), parked.total.total_j(), 1e-9 * parked.total.total_j());
+  // Each escalation waits for the rail ramp and the clock change on top of the idle exit.
+  const double extra_s = soc.big.dvfs_latency_s + 0.2 / soc.big.volt_ramp_v_per_s;
+  for (size_t i = 0; i < conf.size(); ++i) {
+    const double expected = parked.inferences[i].escalated ? extra_s : 0.0;
+    EXPECT_NEAR(parked.inferences[i].latency_s - idle.inferences[i].latency_s, expected, 0.2e-6) << i;
+  }
+}
+
 TEST(CascadeSim, RateControllerTracksTargetWhenInputsTurnHard) {
   // 1500 easy inputs (confidence in [0.5, 1)), then 1500 hard ones (in [0, 0.5)).
   std::vector<double> conf;

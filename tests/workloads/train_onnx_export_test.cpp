@@ -76,7 +76,10 @@ TEST(TrainOnnxExport, ModelIsStandardOnnx) {
 
 TEST(TrainOnnxExport, EngineReproducesTrainerOutputsForEveryArchitecture) {
   const std::vector<float> images = random_images(5, 11);
-  for (const ArchInfo& arch : architectures()) {
+  std::vector<ArchInfo> all = architectures();
+  all.push_back({"mlp-128", "generic one-hidden-layer MLP"});
+  all.push_back({"mlp-24-12", "generic two-hidden-layer MLP"});
+  for (const ArchInfo& arch : all) {
     Network net = build_architecture(arch.name, 1, 28, 28, 10, 3);
     // Non-zero biases so the bias path is exercised too.
     SplitMix64 rng(5);
@@ -93,6 +96,16 @@ TEST(TrainOnnxExport, EngineReproducesTrainerOutputsForEveryArchitecture) {
       EXPECT_NEAR(out.floats()[i], expected[i], 1e-5) << arch.name << " value " << i;
     }
     EXPECT_EQ(graph.cost().total_macs(), net.macs()) << arch.name;
+  }
+}
+
+TEST(TrainOnnxExport, GenericMlpNamesGiveThoseWidthsAndOthersAreRefused) {
+  const Network net = build_architecture("mlp-128", 1, 28, 28, 10, 1);
+  EXPECT_EQ(net.macs(), 784u * 128 + 128 * 10);
+  const Network deep = build_architecture("mlp-24-12", 1, 28, 28, 10, 1);
+  EXPECT_EQ(deep.macs(), 784u * 24 + 24 * 12 + 12 * 10);
+  for (const char* bad : {"mlp-", "mlp-0", "mlp-12x", "mlp-12-", "mlp--12", "mlp-1234567", "mlp"}) {
+    EXPECT_THROW(build_architecture(bad, 1, 28, 28, 10, 1), UserError) << bad;
   }
 }
 

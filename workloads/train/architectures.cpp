@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/train/architectures.h"
 
+#include <algorithm>
 #include <memory>
 
 #include "workloads/datasets/rng.h"
@@ -28,6 +29,27 @@ void build_mlp(Network& net, const std::vector<int64_t>& hidden, SplitMix64& rng
   auto out = std::make_unique<DenseLayer>("fc" + std::to_string(index), width, net.classes());
   out->init(rng, false);
   net.add(std::move(out));
+}
+
+// "mlp-128" or "mlp-256-64": the hidden widths; empty when the name is not of that form.
+std::vector<int64_t> parse_mlp_widths(const std::string& name) {
+  const std::string prefix = "mlp-";
+  if (name.compare(0, prefix.size(), prefix) != 0) return {};
+  std::vector<int64_t> widths;
+  size_t pos = prefix.size();
+  while (pos <= name.size()) {
+    const size_t end = std::min(name.find('-', pos), name.size());
+    const std::string field = name.substr(pos, end - pos);
+    if (field.empty() || field.size() > 6 ||
+        field.find_first_not_of("0123456789") != std::string::npos) {
+      return {};
+    }
+    const int64_t w = std::stoll(field);
+    if (w <= 0) return {};
+    widths.push_back(w);
+    pos = end + 1;
+  }
+  return widths;
 }
 
 struct ConvStage {
@@ -82,9 +104,12 @@ Network build_architecture(const std::string& name, int64_t channels, int64_t he
     build_cnn(net, {{16, 3, 1}, {32, 3, 1}}, {128}, rng);
   } else if (name == "cnn-big") {
     build_cnn(net, {{32, 3, 1}, {64, 3, 1}}, {128}, rng);
+  } else if (const auto widths = parse_mlp_widths(name); !widths.empty()) {
+    build_mlp(net, widths, rng);
   } else {
     std::string known;
     for (const auto& a : architectures()) known += (known.empty() ? "" : ", ") + a.name;
+    known += ", or mlp-W[-W...] (hidden widths)";
     throw UserError("unknown architecture \"" + name + "\" (known: " + known + ")");
   }
   return net;

@@ -19,8 +19,9 @@ struct ArchInfo {
 
 const std::vector<ArchInfo>& architectures();
 
-// Builds `name` for inputs of channels x height x width and `classes` outputs; throws UserError
-// for an unknown name (listing the known ones).
+// Builds `name` (a listed architecture, or "mlp-W[-W...]": an MLP with those hidden widths, e.g.
+// "mlp-128") for inputs of channels x height x width and `classes` outputs; throws UserError for
+// an unknown name (listing the known ones).
 Network build_architecture(const std::string& name, int64_t channels, int64_t height,
                            int64_t width, int classes, uint64_t seed);
 
