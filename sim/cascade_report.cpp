@@ -57,21 +57,25 @@ const std::vector<std::string>& summary_csv_columns() {
   return columns;
 }
 
+void write_summary_fields(CsvWriter& csv, const RunReport& r, const SplitReport& s) {
+  const CascadeSimResult& c = *s.cascade;
+  csv << r.spec.dataset << static_cast<uint64_t>(c.inferences.size()) << r.spec.metric_name
+      << (r.plan.thresholds.empty() ? 0.0 : r.plan.thresholds[0]) << c.accuracy()
+      << s.big_only->accuracy() << s.little_only->accuracy() << s.accuracy_loss()
+      << c.escalation_rate() << c.energy_per_inference_j()
+      << s.big_only->energy_per_inference_j() << s.energy_reduction() << c.latency_mean_s()
+      << c.latency_p99_s();
+  csv << s.split << r.soc.name << stages_text(r.plan) << threshold_mode(r)
+      << thresholds_text(r.plan.thresholds) << mean_threshold(c) << r.spec.max_accuracy_loss
+      << s.little_only->energy_per_inference_j() << s.big_only->latency_mean_s()
+      << c.total.core_dyn_j << c.total.core_static_j << c.total.sram_j << c.total.noc_j
+      << c.total.dram_dyn_j << c.total.dram_static_j << c.total.total_j() << c.time_s;
+}
+
 void write_summary_csv(const std::string& path, const RunReport& r) {
   CsvWriter csv(path, summary_csv_columns());
   for (const auto& s : r.splits) {
-    const CascadeSimResult& c = *s.cascade;
-    csv << r.spec.dataset << static_cast<uint64_t>(c.inferences.size()) << r.spec.metric_name
-        << (r.plan.thresholds.empty() ? 0.0 : r.plan.thresholds[0]) << c.accuracy()
-        << s.big_only->accuracy() << s.little_only->accuracy() << s.accuracy_loss()
-        << c.escalation_rate() << c.energy_per_inference_j()
-        << s.big_only->energy_per_inference_j() << s.energy_reduction() << c.latency_mean_s()
-        << c.latency_p99_s();
-    csv << s.split << r.soc.name << stages_text(r.plan) << threshold_mode(r)
-        << thresholds_text(r.plan.thresholds) << mean_threshold(c) << r.spec.max_accuracy_loss
-        << s.little_only->energy_per_inference_j() << s.big_only->latency_mean_s()
-        << c.total.core_dyn_j << c.total.core_static_j << c.total.sram_j << c.total.noc_j
-        << c.total.dram_dyn_j << c.total.dram_static_j << c.total.total_j() << c.time_s;
+    write_summary_fields(csv, r, s);
     csv.end_row();
   }
   csv.commit();

@@ -25,5 +25,6 @@ int cmd_infer(const Args& args);
 int cmd_inspect(const Args& args);
 int cmd_profile(const Args& args);
 int cmd_run(const Args& args);
+int cmd_sweep(const Args& args);
 
 }  // namespace blsim

@@ -4,6 +4,8 @@
 // workloads, then turned into SoC and cascade specs; each step succeeds or throws UserError.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <string>
@@ -26,7 +28,9 @@ using testing::regression_files;
 // A scratch tree where "../dram/X.ini" and "../../workloads/nets/X.onnx" resolve as they do
 // for the presets in configs/.
 fs::path scratch_tree() {
-  const fs::path root = fs::path(::testing::TempDir()) / "blsim-config-regressions";
+  // One tree per process: ctest runs the tests of this file in parallel processes.
+  const fs::path root =
+      fs::path(::testing::TempDir()) / ("blsim-config-regressions-" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "configs" / "regress");
   fs::create_symlink(fs::path(BLSIM_SOURCE_DIR) / "configs" / "dram", root / "configs" / "dram");
@@ -70,6 +74,7 @@ TEST(ConfigRegressions, EveryFileIsAcceptedOrRejectedWithUserError) {
     } catch (const UserError&) {
     }
   }
+  fs::remove_all(root);
 }
 
 // The three wrapping values are refused with a message naming the key.
@@ -99,6 +104,7 @@ TEST(ConfigRegressions, IntegerKeysBeyondIntAreRefusedByName) {
     EXPECT_NE(message.find(key), std::string::npos) << message;
     EXPECT_NE(message.find("out of range"), std::string::npos) << message;
   }
+  fs::remove_all(root);
 }
 
 }  // namespace

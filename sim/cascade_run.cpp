@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: MIT
+#include "sim/cascade_run.h"
+
+#include <cstdio>
+
+#include "models/network_estimate.h"
+#include "models/power_states.h"
+#include "sim/soc_config.h"
+#include "workloads/datasets/dataset.h"
+#include "workloads/graph.h"
+
+namespace blsim {
+namespace {
+
+ClusterId cluster_of(const std::string& name) {
+  return name == "big" ? ClusterId::kBig : ClusterId::kLittle;
+}
+
+// Per-stage energy for the threshold search: a warm inference of the stage's network, plus the
+// wake-up of its cluster when it rests between runs, plus the rest power of the other cluster
+// meanwhile (the fast-path estimate, no kernel).
+std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan) {
+  std::vector<double> e;
+  for (size_t i = 0; i < plan.stages.size(); ++i) {
+    const StagePlan& s = plan.stages[i];
+    const NetworkEstimate est = estimate_network(soc, s.cluster, s.cost, s.net_name);
+    const ClusterSpec& own = soc.cluster(s.cluster);
+    const PowerState own_rest = i == 0 ? plan.first_rest : plan.escalation_rest;
+    const WakeCost wake = wake_cost(own, own_rest);
+    const double wake_j = wake.switching_j + wake_leakage_w(own) * wake.latency_s;
+    const ClusterId other = s.cluster == ClusterId::kBig ? ClusterId::kLittle : ClusterId::kBig;
+    const PowerState other_rest = plan.stages.front().cluster == other ? plan.first_rest
+                                                                        : plan.escalation_rest;
+    e.push_back(est.warm.energy.total_j() + wake_j +
+                rest_power_w(soc.cluster(other), other_rest) * est.warm.time_s);
+  }
+  return e;
+}
+
+CascadeScores only_stage(const CascadeScores& all, size_t stage) {
+  CascadeScores one;
+  one.labels = all.labels;
+  one.stages = {all.stages[stage]};
+  return one;
+}
+
+CascadePlan baseline_plan(const CascadePlan& plan, size_t stage) {
+  CascadePlan b = plan;
+  b.stages = {plan.stages[stage]};
+  b.thresholds.clear();
+  b.controller = ControllerSpec{};
+  return b;
+}
+
+}  // namespace
+
+RunReport CascadeRun::report() const {
+  RunReport r{spec, soc, plan, choice, {}};
+  for (const auto& s : splits) {
+    r.splits.push_back(SplitReport{s.split, &s.cascade, &s.big_only, &s.little_only});
+  }
+  return r;
+}
+
+const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& cfg,
+                                         const std::string& split) {
+  const std::string data_dir =
+      cfg.path(spec.dataset == "mnist" ? "data.mnist_dir" : "data.fashion_dir");
+  std::string key = spec.dataset + "|" + data_dir + "|" + split + "|" + spec.metric_name;
+  for (const auto& st : spec.stages) key += "|" + st.net_path;
+  auto it = memo_.find(key);
+  if (it != memo_.end()) return it->second;
+
+  Dataset data = load_dataset(spec.dataset, parse_split(split), data_dir);
+  truncate_dataset(data, max_samples_);
+  FunctionalPassOptions fp = options_;
+  fp.batch = spec.batch;
+  fp.cache_dir = spec.cache_dir;
+  CascadeScores s;
+  s.labels = data.labels;
+  for (const auto& st : spec.stages) {
+    const Graph graph = Graph::load(st.net_path);
+    s.stages.push_back(stage_scores(class_scores(st.net_path, graph, data, fp), spec.metric));
+  }
+  return memo_.emplace(key, std::move(s)).first->second;
+}
+
+CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunOptions& options) {
+  CascadeRun run;
+  run.spec = cascade_spec_from(cfg);
+  run.soc = soc_spec_from(cfg);
+  const CascadeSpec& spec = run.spec;
+  CascadePlan& plan = run.plan;
+  for (size_t s = 0; s < spec.stages.size(); ++s) {
+    const Graph graph = Graph::load(spec.stages[s].net_path);
+    plan.stages.push_back(StagePlan{"stage" + std::to_string(s + 1), spec.stages[s].net_name,
+                                    cluster_of(spec.stages[s].cluster), graph.cost()});
+  }
+  // Both splits' scores first, so that a missing dataset stops the run before any simulation.
+  const CascadeScores& val = source.scores(spec, cfg, "val");
+  const CascadeScores& test = source.scores(spec, cfg, "test");
+
+  // Threshold: chosen on the validation split, or given.
+  plan.gate_cycles = spec.gate_cycles;
+  plan.first_rest = spec.first_rest;
+  plan.escalation_rest = spec.escalation_rest;
+  const std::vector<double> stage_e = stage_energies_j(run.soc, plan);
+  if (spec.auto_threshold) {
+    run.choice = choose_thresholds(val, stage_e, spec.max_accuracy_loss,
+                                   normal_quantile(spec.loss_confidence));
+    plan.thresholds = run.choice.thresholds;
+  } else {
+    plan.thresholds.assign(plan.stages.size() - 1, spec.threshold);
+  }
+  plan.controller = spec.controller;
+  for (size_t s = 1; s < stage_e.size(); ++s) plan.energy_scale_j += stage_e[s];
+
+  // Timing pass: the cascade and both baselines on each split, each on a fresh SoC.
+  const size_t last = plan.stages.size() - 1;
+  std::vector<std::pair<std::string, const CascadeScores*>> todo;
+  if (options.simulate_val) todo.emplace_back("val", &val);
+  todo.emplace_back("test", &test);
+  for (const auto& [split, scores] : todo) {
+    if (options.progress) {
+      std::fprintf(stderr, "  simulating %s split on %s\n", split.c_str(), run.soc.name.c_str());
+    }
+    SplitOutcome out;
+    out.split = split;
+    out.cascade = simulate_cascade(run.soc, plan, *scores);
+    out.big_only = simulate_cascade(run.soc, baseline_plan(plan, last), only_stage(*scores, last));
+    out.little_only = simulate_cascade(run.soc, baseline_plan(plan, 0), only_stage(*scores, 0));
+    run.splits.push_back(std::move(out));
+  }
+  return run;
+}
+
+}  // namespace blsim

@@ -1,0 +1,62 @@
+// SPDX-License-Identifier: MIT
+// One cascade run, shared by `blsim run` and `blsim sweep`: the functional pass (networks over
+// the validation and test splits), the threshold (auto on validation, given, or steered), and the
+// timing pass of the cascade and its big-only and little-only baselines on fresh SoCs.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "models/soc_spec.h"
+#include "sim/cascade_report.h"
+#include "sim/cascade_sim.h"
+#include "sim/cascade_spec.h"
+#include "sim/config.h"
+#include "sim/functional_pass.h"
+#include "workloads/cascade/cascade_scores.h"
+#include "workloads/cascade/threshold_search.h"
+
+namespace blsim {
+
+struct SplitOutcome {
+  std::string split;  // "val" or "test"
+  CascadeSimResult cascade, big_only, little_only;
+};
+
+struct CascadeRun {
+  CascadeSpec spec;
+  SocSpec soc;
+  CascadePlan plan;
+  ThresholdChoice choice;
+  std::vector<SplitOutcome> splits;  // the simulated splits, validation first
+
+  // Borrows this run's parts; valid while the run lives.
+  RunReport report() const;
+};
+
+// Gate scores of the cascade's networks over both splits. Remembers what it computed, so runs
+// that share networks, dataset and gate metric (a sweep over hardware keys or thresholds) pay
+// for the functional pass once; the on-disk cache spares it across processes.
+class ScoreSource {
+ public:
+  ScoreSource(FunctionalPassOptions options, size_t max_samples)
+      : options_(options), max_samples_(max_samples) {}
+  const CascadeScores& scores(const CascadeSpec& spec, const Config& cfg, const std::string& split);
+
+ private:
+  FunctionalPassOptions options_;
+  size_t max_samples_;
+  std::map<std::string, CascadeScores> memo_;
+};
+
+struct CascadeRunOptions {
+  bool simulate_val = true;  // false: validation only chooses the threshold (sweeps)
+  bool progress = false;     // a line per simulated split on stderr
+};
+
+// Reads the cascade spec and SoC from cfg; throws UserError for bad values or files.
+CascadeRun run_cascade(const Config& cfg, ScoreSource& scores, const CascadeRunOptions& options);
+
+}  // namespace blsim
