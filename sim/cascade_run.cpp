@@ -2,9 +2,11 @@
 #include "sim/cascade_run.h"
 
 #include <cstdio>
+#include <unistd.h>
 
 #include "models/network_estimate.h"
 #include "models/power_states.h"
+#include "sim/command_line.h"
 #include "sim/soc_config.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
@@ -83,6 +85,24 @@ const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& 
     s.stages.push_back(stage_scores(class_scores(st.net_path, graph, data, fp), spec.metric));
   }
   return memo_.emplace(key, std::move(s)).first->second;
+}
+
+void declare_run_inputs(CommandLine& cl) {
+  cl.add_base_file(default_soc_preset());
+  cl.file_option("cascade", blsim_home() + "/configs/cascade/mnist.ini",
+                 "cascade spec (INI): stages, networks, clusters, gate");
+  cl.options().add_options()
+      ("out", po::value<std::string>()->default_value("out"), "output folder for the CSV files")
+      ("samples", po::value<size_t>()->default_value(0),
+       "use only the first N samples of each split (0: all)")
+      ("no-cache", "recompute the networks' outputs instead of reading the cache");
+}
+
+ScoreSource score_source_of(const CommandLine& cl) {
+  FunctionalPassOptions fp;
+  fp.use_cache = !cl.has("no-cache");
+  fp.progress = ::isatty(STDERR_FILENO) != 0;
+  return ScoreSource(fp, cl.get<size_t>("samples"));
 }
 
 CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunOptions& options) {

@@ -56,6 +56,14 @@ struct CascadeRunOptions {
   bool progress = false;     // a line per simulated split on stderr
 };
 
+class CommandLine;
+
+// The inputs `run` and `sweep` share: the default SoC preset, --cascade, --out, --samples and
+// --no-cache.
+void declare_run_inputs(CommandLine& cl);
+// After parsing: the functional pass as those options ask (progress when stderr is a terminal).
+ScoreSource score_source_of(const CommandLine& cl);
+
 // Reads the cascade spec and SoC from cfg; throws UserError for bad values or files.
 CascadeRun run_cascade(const Config& cfg, ScoreSource& scores, const CascadeRunOptions& options);
 

@@ -23,28 +23,17 @@ int cmd_run(const Args& args) {
                  "the cascade against big-only and little-only on the same inputs",
                  "blsim run --cascade configs/cascade/fashion.ini --threshold auto "
                  "--max-accuracy-loss 0.005 --out out/fashion");
-  cl.add_base_file(default_soc_preset());
-  cl.file_option("cascade", blsim_home() + "/configs/cascade/mnist.ini",
-                 "cascade spec (INI): stages, networks, clusters, gate");
+  declare_run_inputs(cl);
   cl.shortcut("threshold", "cascade.threshold", "gate threshold in [0, 1], or auto");
   cl.shortcut("max-accuracy-loss", "cascade.max_accuracy_loss",
               "accuracy loss budget for --threshold auto (fraction)");
   cl.shortcut("controller", "cascade.controller",
               "runtime control: none, rate:FRACTION or energy:J_PER_INFERENCE");
-  cl.options().add_options()
-      ("out", po::value<std::string>()->default_value("out"), "output folder for the CSV files")
-      ("samples", po::value<size_t>()->default_value(0),
-       "use only the first N samples of each split (0: all)")
-      ("no-cache", "recompute the networks' outputs instead of reading the cache");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  FunctionalPassOptions fp;
-  fp.use_cache = !cl.has("no-cache");
-  fp.progress = tty;
-  ScoreSource scores(fp, cl.get<size_t>("samples"));
+  ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
-  options.progress = tty;
+  options.progress = ::isatty(STDERR_FILENO) != 0;
   const CascadeRun run = run_cascade(cl.config(), scores, options);
 
   make_output_dir(out_dir);

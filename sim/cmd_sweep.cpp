@@ -93,17 +93,11 @@ int cmd_sweep(const Args& args) {
                  "latency",
                  "blsim sweep --vary cascade.threshold=0.3,0.5,0.7,0.9 --vary big.freq_mhz=1400,2000 "
                  "--out out/sweep");
-  cl.add_base_file(default_soc_preset());
-  cl.file_option("cascade", blsim_home() + "/configs/cascade/mnist.ini",
-                 "cascade spec (INI): stages, networks, clusters, gate");
   cl.options().add_options()
       ("vary", po::value<std::vector<std::string>>()->composing(),
        "KEY=V1,V2,...: a configuration key and its values (repeatable; every combination runs; "
-       "separate with ';' when a value holds commas)")
-      ("out", po::value<std::string>()->default_value("out"), "output folder for the CSV files")
-      ("samples", po::value<size_t>()->default_value(0),
-       "use only the first N samples of each split (0: all)")
-      ("no-cache", "recompute the networks' outputs instead of reading the cache");
+       "separate with ';' when a value holds commas)");
+  declare_run_inputs(cl);
   if (!cl.parse(args)) return 0;
   if (!cl.has("vary")) throw UserError("sweep: give at least one --vary KEY=V1,V2,...");
   std::vector<Axis> axes;
@@ -138,10 +132,7 @@ int cmd_sweep(const Args& args) {
 
   const std::string out_dir = cl.get<std::string>("out");
   const bool tty = ::isatty(STDERR_FILENO) != 0;
-  FunctionalPassOptions fp;
-  fp.use_cache = !cl.has("no-cache");
-  fp.progress = tty;
-  ScoreSource scores(fp, cl.get<size_t>("samples"));
+  ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
   options.simulate_val = false;
   std::vector<CascadeRun> runs;
