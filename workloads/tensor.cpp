@@ -50,12 +50,21 @@ Tensor::Tensor(Shape shape, DataType type) : shape_(std::move(shape)), type_(typ
   }
 }
 
-Tensor Tensor::from_floats(Shape shape, std::vector<float> values) {
-  check_shape(shape);
+namespace {
+
+template <typename T>
+void check_value_count(const Shape& shape, const std::vector<T>& values) {
   if (static_cast<int64_t>(values.size()) != element_count(shape)) {
     throw std::invalid_argument("tensor of shape " + shape_text(shape) + " given " +
                                 std::to_string(values.size()) + " values");
   }
+}
+
+}  // namespace
+
+Tensor Tensor::from_floats(Shape shape, std::vector<float> values) {
+  check_shape(shape);
+  check_value_count(shape, values);
   Tensor t;
   t.shape_ = std::move(shape);
   t.type_ = DataType::kFloat32;
@@ -65,10 +74,7 @@ Tensor Tensor::from_floats(Shape shape, std::vector<float> values) {
 
 Tensor Tensor::from_ints(Shape shape, std::vector<int64_t> values) {
   check_shape(shape);
-  if (static_cast<int64_t>(values.size()) != element_count(shape)) {
-    throw std::invalid_argument("tensor of shape " + shape_text(shape) + " given " +
-                                std::to_string(values.size()) + " values");
-  }
+  check_value_count(shape, values);
   Tensor t;
   t.shape_ = std::move(shape);
   t.type_ = DataType::kInt64;

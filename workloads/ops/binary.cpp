@@ -57,40 +57,22 @@ Shape effective_b_shape(const Node& node, const Shape& a, const Shape& b) {
 void binary_forward(BinaryOp op, const Tensor& a, const Tensor& b, Tensor& y) {
   using Array = Eigen::Map<const Eigen::ArrayXf>;
   Eigen::Map<Eigen::ArrayXf> out(y.floats(), y.size());
-  if (a.shape() == y.shape() && b.shape() == y.shape()) {
-    const Array x(a.floats(), a.size()), z(b.floats(), b.size());
+  // Same shapes, or a scalar right operand: one vectorised Eigen expression.
+  const auto whole = [&](const Array& x, const auto& z) {
     switch (op) {
-      case BinaryOp::kAdd:
-        out = x + z;
-        return;
-      case BinaryOp::kSub:
-        out = x - z;
-        return;
-      case BinaryOp::kMul:
-        out = x * z;
-        return;
-      case BinaryOp::kDiv:
-        out = x / z;
-        return;
+      case BinaryOp::kAdd: out = x + z; return;
+      case BinaryOp::kSub: out = x - z; return;
+      case BinaryOp::kMul: out = x * z; return;
+      case BinaryOp::kDiv: out = x / z; return;
     }
+  };
+  if (a.shape() == y.shape() && b.shape() == y.shape()) {
+    whole(Array(a.floats(), a.size()), Array(b.floats(), b.size()));
+    return;
   }
   if (a.shape() == y.shape() && b.size() == 1) {
-    const Array x(a.floats(), a.size());
-    const float z = b.floats()[0];
-    switch (op) {
-      case BinaryOp::kAdd:
-        out = x + z;
-        return;
-      case BinaryOp::kSub:
-        out = x - z;
-        return;
-      case BinaryOp::kMul:
-        out = x * z;
-        return;
-      case BinaryOp::kDiv:
-        out = x / z;
-        return;
-    }
+    whole(Array(a.floats(), a.size()), b.floats()[0]);
+    return;
   }
   const Shape& shape = y.shape();
   const Shape sa = broadcast_strides(a.shape(), shape);
