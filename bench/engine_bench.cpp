@@ -14,22 +14,13 @@
 #include <string>
 #include <vector>
 
+#include "tests/workloads/pseudo_random.h"
 #include "workloads/graph_builder.h"
 #include "workloads/ops/conv.h"
 #include "workloads/ops/gemm.h"
 
 namespace blsim {
 namespace {
-
-Tensor pseudo_random(const Shape& shape, uint32_t seed) {
-  std::vector<float> v(static_cast<size_t>(element_count(shape)));
-  uint32_t s = seed;
-  for (float& x : v) {
-    s = s * 1664525u + 1013904223u;
-    x = static_cast<float>(s >> 8) / static_cast<float>(1u << 24) - 0.5f;
-  }
-  return Tensor::from_floats(shape, std::move(v));
-}
 
 void BM_LeNet5(benchmark::State& state) {
   const Graph graph = lenet5_builder(1).build();

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "tests/workloads/ops_test_util.h"
+#include "tests/workloads/pseudo_random.h"
 #include "workloads/user_error.h"
 
 namespace blsim {
@@ -67,16 +68,6 @@ TEST(OpsConv, OneDimensionalAndBatched) {
   const Tensor x = floats({2, 1, 4}, {1, 2, 3, 4, -1, -2, -3, -4});
   const Tensor w = floats({1, 1, 2}, {1, -1});
   expect_tensor(run_op1("Conv", {x, w}), {2, 1, 3}, {-1, -1, -1, 1, 1, 1});
-}
-
-Tensor pseudo_random(const Shape& shape, uint32_t seed) {
-  std::vector<float> v(static_cast<size_t>(element_count(shape)));
-  uint32_t s = seed;
-  for (float& x : v) {
-    s = s * 1664525u + 1013904223u;
-    x = static_cast<float>(s >> 8) / static_cast<float>(1u << 24) - 0.5f;
-  }
-  return floats(shape, v);
 }
 
 // Direct summation in double over a 2-D NCHW input with zero padding; the reference for the

@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "tests/workloads/ops_test_util.h"
+#include "tests/workloads/pseudo_random.h"
 #include "workloads/ops/gemm.h"
 #include "workloads/user_error.h"
 
@@ -57,16 +58,6 @@ TEST(OpsMatMul, BatchBroadcastAndVectorPromotion) {
   const Tensor x = floats({2, 1, 2, 2}, {1, 0, 0, 1, 2, 0, 0, 2});
   const Tensor y = floats({3, 2, 1}, {1, 2, 3, 4, 5, 6});
   expect_tensor(run_op1("MatMul", {x, y}), {2, 3, 2, 1}, {1, 2, 3, 4, 5, 6, 2, 4, 6, 8, 10, 12});
-}
-
-Tensor pseudo_random(const Shape& shape, uint32_t seed) {
-  std::vector<float> v(static_cast<size_t>(element_count(shape)));
-  uint32_t s = seed;
-  for (float& x : v) {
-    s = s * 1664525u + 1013904223u;
-    x = static_cast<float>(s >> 8) / static_cast<float>(1u << 24) - 0.5f;
-  }
-  return floats(shape, v);
 }
 
 // Row i of A*B (or A*B') must have the same bits as row i alone, for every row count and
