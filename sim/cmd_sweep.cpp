@@ -147,11 +147,9 @@ int cmd_sweep(const Args& args) {
   }
 
   std::vector<Objectives> objectives;
-  std::vector<double> energy;
   for (const auto& r : runs) {
     const CascadeSimResult& c = r.splits.back().cascade;
     objectives.push_back({c.energy_per_inference_j(), c.accuracy(), c.latency_mean_s()});
-    energy.push_back(c.energy_per_inference_j());
   }
   const std::vector<bool> front = pareto_front(objectives);
 
@@ -164,7 +162,9 @@ int cmd_sweep(const Args& args) {
   CsvWriter pareto(out_dir + "/pareto.csv", columns);
   std::vector<size_t> order(runs.size());  // pareto.csv: cheapest first
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return energy[a] < energy[b]; });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return objectives[a].energy_j < objectives[b].energy_j;
+  });
   auto write_row = [&](CsvWriter& csv, size_t i) {
     for (const auto& v : points[i].values) csv << v;
     const RunReport report = runs[i].report();
@@ -197,7 +197,7 @@ int cmd_sweep(const Args& args) {
     const SplitReport& s = report.splits.back();
     std::snprintf(line, sizeof line, "| %7.2f%% %6.2fpt %9.2f%% %8.3gmJ %7.1f%% %7.3gms | %s\n",
                   100 * s.cascade->accuracy(), 100 * s.accuracy_loss(),
-                  100 * s.cascade->escalation_rate(), 1e3 * energy[i], 100 * s.energy_reduction(),
+                  100 * s.cascade->escalation_rate(), 1e3 * objectives[i].energy_j, 100 * s.energy_reduction(),
                   1e3 * s.cascade->latency_mean_s(), front[i] ? "*" : "");
     std::cout << values << line;
   }
