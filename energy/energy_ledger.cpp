@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "energy/energy_ledger.h"
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 
 namespace blsim {
 namespace {
@@ -54,7 +54,7 @@ const std::vector<std::string>& EnergyLedger::layers_csv_columns() {
       "stage", "net", "cluster", "layer", "op", "calls", "macs", "dram_read_bytes",
       "dram_write_bytes", "time_s", "energy_core_dyn_j", "energy_core_static_j", "energy_sram_j",
       "energy_noc_j", "energy_dram_dyn_j", "energy_dram_static_j", "energy_total_j",
-      // extra columns (DESIGN.md: add freely after the stable ones)
+      // extra columns (docs/architecture.md: add freely after the stable ones)
       "cycles", "l2_bytes", "noc_bytes", "dram_act", "dram_pre", "dram_rd", "dram_wr",
       "dram_ref"};
   return columns;

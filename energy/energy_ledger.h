@@ -41,7 +41,7 @@ class EnergyLedger {
   EnergyBreakdown total() const;
   void clear();
 
-  // layers.csv: the DESIGN.md columns first, then the extra counts.
+  // layers.csv: the stable columns of docs/architecture.md first, then the extra counts.
   void write_layers_csv(const std::string& path) const;
   static const std::vector<std::string>& layers_csv_columns();
 

@@ -12,7 +12,7 @@
 #include "sim/command_line.h"
 #include "sim/config.h"
 #include "sim/soc_config.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 // libsystemc's own main() calls sc_main; libFuzzer's main() runs instead, so this never does.
 extern "C" int sc_main(int, char*[]) { return 0; }

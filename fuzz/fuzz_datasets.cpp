@@ -13,7 +13,7 @@
 #include "fuzz/fuzz_scratch_dir.h"
 #include "workloads/datasets/idx_file.h"
 #include "workloads/datasets/mnist_json.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "workloads/graph.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 
 #include "fuzz/fuzz_scratch_dir.h"
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace {
 

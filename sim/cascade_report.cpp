@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ostream>
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 
 namespace blsim {
 namespace {
@@ -45,7 +45,7 @@ double SplitReport::energy_reduction() const {
 
 const std::vector<std::string>& summary_csv_columns() {
   static const std::vector<std::string> columns = {
-      // The stable columns of DESIGN.md, in order.
+      // The stable columns of docs/architecture.md, in order.
       "dataset", "samples", "metric", "threshold", "accuracy", "accuracy_big_only",
       "accuracy_little_only", "accuracy_loss", "escalation_rate", "energy_per_inference_j",
       "energy_big_only_per_inference_j", "energy_reduction", "latency_mean_s", "latency_p99_s",

@@ -8,7 +8,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "workloads/datasets/dataset.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

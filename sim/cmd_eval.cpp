@@ -5,14 +5,14 @@
 #include <cstdio>
 #include <iostream>
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
 #include "workloads/scores.h"
 #include "workloads/train/graph_evaluation.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

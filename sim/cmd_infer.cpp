@@ -13,10 +13,10 @@
 
 #include "sim/command_line.h"
 #include "sim/commands.h"
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/graph.h"
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

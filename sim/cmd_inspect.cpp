@@ -9,11 +9,11 @@
 #include <string>
 #include <vector>
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "workloads/graph.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -10,7 +10,7 @@
 #include <string>
 #include <systemc>
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 #include "models/fresh_kernel.h"
 #include "models/layer_plan.h"
 #include "models/sim_time.h"
@@ -18,9 +18,9 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/graph.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

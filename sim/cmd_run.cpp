@@ -13,7 +13,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 
 namespace blsim {
 

@@ -12,16 +12,17 @@
 #include <unistd.h>
 #include <vector>
 
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
+#include "common/hash.h"
 #include "sim/cascade_report.h"
 #include "sim/cascade_run.h"
 #include "sim/cascade_spec.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/cascade/score_cache.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {
@@ -78,11 +79,6 @@ std::vector<bool> pareto_front(const std::vector<Objectives>& o) {
   return front;
 }
 
-std::string hex64(uint64_t v) {
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(v));
-  return text;
-}
 
 }  // namespace
 

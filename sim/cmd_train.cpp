@@ -14,7 +14,7 @@
 #include "workloads/train/architectures.h"
 #include "workloads/train/onnx_export.h"
 #include "workloads/train/trainer.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

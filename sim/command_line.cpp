@@ -4,7 +4,7 @@
 #include <iostream>
 
 #include "sim/soc_config.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

@@ -13,7 +13,7 @@
 #include <ostream>
 #include <sstream>
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace po = boost::program_options;
 

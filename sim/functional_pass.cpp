@@ -6,9 +6,9 @@
 #include <cstdio>
 
 #include "sim/cascade_spec.h"
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/scores.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "sim/commands.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace {
 

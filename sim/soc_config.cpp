@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "sim/command_line.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

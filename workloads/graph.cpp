@@ -7,7 +7,7 @@
 #include <set>
 
 #include "workloads/ops/reshape.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -5,7 +5,7 @@
 // as activations. Free ops move no bytes.
 #include "workloads/graph.h"
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

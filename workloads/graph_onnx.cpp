@@ -9,7 +9,7 @@
 
 #include "workloads/graph.h"
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

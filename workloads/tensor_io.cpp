@@ -5,8 +5,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "workloads/atomic_file.h"
-#include "workloads/user_error.h"
+#include "common/atomic_file.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

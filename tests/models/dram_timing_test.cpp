@@ -89,7 +89,7 @@ TEST(DramTiming, SequentialReadReachesNearPeakBandwidth) {
   EXPECT_GT(dram.row_hits() + dram.row_misses(), 0u);
 }
 
-// Published DRAM energy per bit (shared/REFERENCES.md): LPDDR3 interface about 3.7 pJ/bit
+// Published DRAM energy per bit (docs/references.md): LPDDR3 interface about 3.7 pJ/bit
 // (ISSCC 2012), LPDDR4 about 13-14 pJ/bit in total (simulated), and 1.3-2.6 nJ per 64-bit
 // DRAM access, i.e. 20-40 pJ/bit, for commodity DDR (Horowitz, ISSCC 2014), which mobile DRAM
 // undercuts. The device energy of a long sequential read (no I/O) must lie in 2..15 pJ/bit.

@@ -10,7 +10,7 @@
 #include <string>
 
 #include "sim/config.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -16,7 +16,7 @@
 #include "sim/command_line.h"
 #include "sim/config.h"
 #include "sim/soc_config.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -11,7 +11,7 @@
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
 #include "tests/models/soc_fixtures.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -8,7 +8,7 @@
 #include "workloads/cascade/cascade_scores.h"
 #include "workloads/cascade/threshold_controller.h"
 #include "workloads/cascade/threshold_search.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -7,7 +7,7 @@
 #include <functional>
 
 #include "tests/workloads/ops_test_util.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

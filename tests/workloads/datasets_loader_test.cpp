@@ -12,7 +12,7 @@
 #include "workloads/datasets/dataset.h"
 #include "workloads/datasets/idx_file.h"
 #include "workloads/datasets/mnist_json.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

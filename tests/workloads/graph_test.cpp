@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "tests/workloads/ops_test_util.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -8,7 +8,7 @@
 
 #include "tests/workloads/ops_test_util.h"
 #include "tests/workloads/pseudo_random.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "tests/workloads/ops_test_util.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -13,7 +13,7 @@
 
 #include "../regression_files.h"
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

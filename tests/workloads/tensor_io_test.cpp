@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "workloads/tensor_io.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -12,7 +12,7 @@
 #include "workloads/train/graph_evaluation.h"
 #include "workloads/train/onnx_export.h"
 #include "workloads/train/trainer.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

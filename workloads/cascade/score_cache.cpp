@@ -4,10 +4,9 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
-#include "workloads/atomic_file.h"
-#include "workloads/user_error.h"
+#include "common/atomic_file.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {
@@ -23,23 +22,6 @@ struct Header {
 };
 
 }  // namespace
-
-uint64_t fnv1a64(const void* data, size_t bytes, uint64_t seed) {
-  const auto* p = static_cast<const unsigned char*>(data);
-  uint64_t h = seed;
-  for (size_t i = 0; i < bytes; ++i) {
-    h ^= p[i];
-    h *= 0x100000001b3ULL;
-  }
-  return h;
-}
-
-uint64_t hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  return fnv1a64(bytes.data(), bytes.size());
-}
 
 std::string score_cache_path(const std::string& dir, uint64_t net_hash, uint64_t data_hash) {
   char name[64];

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "common/hash.h"
+
 namespace blsim {
 
 struct ClassScores {
@@ -18,10 +20,6 @@ struct ClassScores {
   size_t samples() const { return classes == 0 ? 0 : probs.size() / classes; }
   const float* row(size_t i) const { return probs.data() + i * classes; }
 };
-
-// 64-bit FNV-1a, chainable through `seed`.
-uint64_t fnv1a64(const void* data, size_t bytes, uint64_t seed = 0xcbf29ce484222325ULL);
-uint64_t hash_file(const std::string& path);  // throws UserError when unreadable
 
 // Cache file name for (network, data) below `dir`.
 std::string score_cache_path(const std::string& dir, uint64_t net_hash, uint64_t data_hash);

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

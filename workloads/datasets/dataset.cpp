@@ -7,7 +7,7 @@
 #include "workloads/datasets/mnist_json.h"
 #include "workloads/datasets/rng.h"
 #include "workloads/datasets/stratified_split.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <cstdio>
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/node.h"
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -8,7 +8,7 @@
 #include "workloads/train/conv_layer.h"
 #include "workloads/train/dense_layer.h"
 #include "workloads/train/shape_layers.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "workloads/scores.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

@@ -4,10 +4,10 @@
 #include <cstring>
 #include <stdexcept>
 
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 #include "workloads/train/conv_layer.h"
 #include "workloads/train/shape_layers.h"
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 namespace {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 
 namespace blsim {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "workloads/atomic_file.h"
+#include "common/atomic_file.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -8,7 +8,7 @@
 #include <system_error>
 #include <unistd.h>
 
-#include "workloads/user_error.h"
+#include "common/user_error.h"
 
 namespace blsim {
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "energy/csv_writer.h"
+#include "common/csv_writer.h"
 
 #include <cinttypes>
 #include <cstdio>
