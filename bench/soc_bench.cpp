@@ -54,7 +54,7 @@ const Workload& workload() {
 class Runner : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(Runner);
-  Runner(sc_core::sc_module_name name, SocTop& soc, const NetworkCost& net, ClusterId id, int n)
+  Runner(sc_core::sc_module_name name, SocTop& soc, const NetworkCost& net, ClusterIndex id, int n)
       : sc_core::sc_module(name), soc_(soc), net_(net), id_(id), n_(n) {
     SC_THREAD(run);
   }
@@ -67,11 +67,11 @@ class Runner : public sc_core::sc_module {
   }
   SocTop& soc_;
   const NetworkCost& net_;
-  ClusterId id_;
+  ClusterIndex id_;
   int n_;
 };
 
-void simulate(benchmark::State& state, ClusterId id) {
+void simulate(benchmark::State& state, ClusterIndex id) {
   const Workload& w = workload();
   for (auto _ : state) {
     fresh_simulation_kernel();
@@ -85,15 +85,15 @@ void simulate(benchmark::State& state, ClusterId id) {
                          benchmark::Counter::kIsRate);
 }
 
-void BM_Simulate2000InferencesBig(benchmark::State& state) { simulate(state, ClusterId::kBig); }
+void BM_Simulate2000InferencesBig(benchmark::State& state) { simulate(state, 0); }
 void BM_Simulate2000InferencesLittle(benchmark::State& state) {
-  simulate(state, ClusterId::kLittle);
+  simulate(state, 1);
 }
 
 void BM_EstimateNetwork(benchmark::State& state) {
   const Workload& w = workload();
   for (auto _ : state) {
-    benchmark::DoNotOptimize(estimate_network(w.soc, ClusterId::kBig, w.net, "mnist-big"));
+    benchmark::DoNotOptimize(estimate_network(w.soc, 0, w.net, "mnist-big"));
   }
 }
 

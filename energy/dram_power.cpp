@@ -59,4 +59,12 @@ EnergyBreakdown dram_energy_of(const DramCounters& c, const DramPowerParams& p) 
   return e;
 }
 
+double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes,
+                                const DramPowerParams& p) {
+  DramCounters dc;
+  dc.states = states;
+  dc.commands.ref = refreshes;
+  return dram_energy_of(dc, p).dram_static_j;
+}
+
 }  // namespace blsim

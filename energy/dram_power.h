@@ -84,4 +84,8 @@ double dram_refresh_energy_j(const DramPowerParams& p);
 // dram_dyn_j: ACT/PRE, bursts and I/O; dram_static_j: background states and refresh.
 EnergyBreakdown dram_energy_of(const DramCounters& c, const DramPowerParams& p);
 
+// DRAM background and refresh energy of a state record (no command energy).
+double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes,
+                                const DramPowerParams& p);
+
 }  // namespace blsim

@@ -20,6 +20,7 @@ void LedgerRow::merge(const LedgerRow& o) {
   macs += o.macs;
   l2_bytes += o.l2_bytes;
   noc_bytes += o.noc_bytes;
+  cache_bytes += o.cache_bytes;
   dram_read_bytes += o.dram_read_bytes;
   dram_write_bytes += o.dram_write_bytes;
   dram_commands += o.dram_commands;
@@ -56,7 +57,7 @@ const std::vector<std::string>& EnergyLedger::layers_csv_columns() {
       "energy_noc_j", "energy_dram_dyn_j", "energy_dram_static_j", "energy_total_j",
       // extra columns (docs/architecture.md: add freely after the stable ones)
       "cycles", "l2_bytes", "noc_bytes", "dram_act", "dram_pre", "dram_rd", "dram_wr",
-      "dram_ref"};
+      "dram_ref", "cache_bytes"};
   return columns;
 }
 
@@ -68,7 +69,8 @@ void EnergyLedger::write_layers_csv(const std::string& path) const {
         << r.dram_read_bytes << r.dram_write_bytes << r.time_s << e.core_dyn_j << e.core_static_j
         << e.sram_j << e.noc_j << e.dram_dyn_j << e.dram_static_j << e.total_j() << r.cycles
         << r.l2_bytes << r.noc_bytes << r.dram_commands.act << r.dram_commands.pre
-        << r.dram_commands.rd << r.dram_commands.wr << r.dram_commands.ref;
+        << r.dram_commands.rd << r.dram_commands.wr << r.dram_commands.ref
+        << r.cache_bytes;
     csv.end_row();
   }
   csv.commit();

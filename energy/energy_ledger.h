@@ -17,7 +17,7 @@ namespace blsim {
 struct LedgerRow {
   std::string stage;    // cascade stage ("little", "big", "gate", "idle", ...)
   std::string net;      // network name, empty for idle and wake-up rows
-  std::string cluster;  // "big", "little", "dram"
+  std::string cluster;  // a cluster's name ("big", "prime"), "dram", or a shared cache's ("l3")
   std::string layer;    // layer name, or "idle", "off", "wake_from_off", "background"
   std::string op;       // ONNX op type or the row kind ("idle", "wake", ...)
   uint64_t calls = 0;
@@ -26,6 +26,7 @@ struct LedgerRow {
   uint64_t macs = 0;
   uint64_t l2_bytes = 0;
   uint64_t noc_bytes = 0;
+  uint64_t cache_bytes = 0;  // bytes read or written in the shared cache levels
   uint64_t dram_read_bytes = 0;
   uint64_t dram_write_bytes = 0;
   DramCommandCounts dram_commands;

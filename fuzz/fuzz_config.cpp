@@ -37,9 +37,10 @@ const blsim::FuzzScratchDir& scratch() {
 // Integer keys the specs narrow to int: a value that does not survive is a silently wrong model.
 void check_narrowing(const blsim::Config& raw, const blsim::SocSpec& soc) {
   const blsim::Config cfg = blsim::with_memspec(raw);
+  for (const blsim::ClusterSpec& c : soc.clusters) {
+    if (cfg.integer("cluster." + c.name + ".cores") != c.cores) std::abort();
+  }
   const std::pair<const char*, int64_t> kept[] = {
-      {"big.cores", soc.big.cores},
-      {"little.cores", soc.little.cores},
       {"dram.channels", soc.dram.channels},
       {"dram.ranks", soc.dram.ranks},
       {"dram.banks", soc.dram.banks},

@@ -4,23 +4,23 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "models/dram_extension.h"
-#include "models/layer_plan.h"
 #include "models/layer_pricing.h"
+#include "models/network_run.h"
 #include "models/power_states.h"
 #include "models/sim_time.h"
-#include "models/tile_schedule.h"
+#include "models/transfer_extension.h"
 
 namespace blsim {
 
-ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterId id, const SocSpec& soc,
-                               SocAccounts& accounts)
+ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterIndex index,
+                               const SocSpec& soc, SocAccounts& accounts)
     : sc_core::sc_module(name),
       socket("socket"),
-      id_(id),
+      index_(index),
       soc_(soc),
+      opp_index_(soc.cluster(index).initial_opp),
       accounts_(accounts) {
-  trans_.set_extension(new DramCommandExtension);  // owned and freed by the payload
+  trans_.set_extension(new TransferExtension);  // owned and freed by the payload
   trans_.set_byte_enable_ptr(nullptr);
   trans_.set_streaming_width(0);
 }
@@ -45,9 +45,9 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
   }
   const sc_core::sc_time now = sc_core::sc_time_stamp();
   sc_core::sc_time delay = issue > now ? issue - now : sc_core::SC_ZERO_TIME;
-  DramCommandExtension* ext = nullptr;
+  TransferExtension* ext = nullptr;
   trans_.get_extension(ext);
-  ext->commands = DramCommandCounts{};
+  ext->costs = TransferResult{};
   trans_.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
   trans_.set_address(addr);
   trans_.set_data_ptr(nullptr);  // timing only: the engine computes the values
@@ -59,7 +59,9 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
     throw std::logic_error(std::string(name()) + ": memory answered " +
                            trans_.get_response_string());
   }
-  return TransferResult{to_seconds(now + delay), ext->commands};
+  TransferResult result = ext->costs;
+  result.done_s = to_seconds(now + delay);
+  return result;
 }
 
 void ComputeCluster::book(const LedgerRow& row) {
@@ -70,14 +72,16 @@ void ComputeCluster::book(const LedgerRow& row) {
   accounts_.ledger().add(row);
 }
 
-double ComputeCluster::rest_power_w() const { return blsim::rest_power_w(spec(), state_); }
+double ComputeCluster::rest_power_w() const {
+  return blsim::rest_power_w(spec(), opp(), state_);
+}
 
 void ComputeCluster::close_rest(double t_s) {
   // Spans below the kernel's 1 ps resolution are rounding between sc_time and seconds.
   if (t_s <= rest_since_s_ + 0.5e-12) return;
   LedgerRow row;
   row.stage = "idle";
-  row.cluster = cluster_name(id_);
+  row.cluster = spec().name;
   row.layer = power_state_name(state_);
   row.op = "idle";
   row.calls = 1;
@@ -95,18 +99,18 @@ EnergyBreakdown ComputeCluster::energy_so_far(double t_s) const {
 
 double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   if (state_ == PowerState::kActive) return 0;
-  const WakeCost cost = wake_cost(spec(), state_);
+  const WakeCost cost = wake_cost(spec(), opp(), state_);
   LedgerRow row;
   row.stage = stage;
-  row.cluster = cluster_name(id_);
+  row.cluster = spec().name;
   row.layer = std::string("wake_from_") + power_state_name(state_);
   row.op = "wake";
   row.calls = 1;
   row.time_s = cost.latency_s;
-  row.cycles = row.time_s * spec().opp().freq_mhz * 1e6;
+  row.cycles = row.time_s * opp().freq_mhz * 1e6;
   // Restoring power and state is switching energy; the cluster leaks while it wakes.
   row.energy.core_dyn_j = cost.switching_j;
-  row.energy.core_static_j = wake_leakage_w(spec()) * row.time_s;
+  row.energy.core_static_j = wake_leakage_w(spec(), opp()) * row.time_s;
   book(row);
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;
@@ -144,41 +148,23 @@ void ComputeCluster::set_opp(size_t index) {
     throw std::out_of_range(std::string(name()) + ": no operating point " + std::to_string(index));
   }
   close_rest(now_s());  // the resting span so far leaked at the old voltage
-  soc_.cluster(id_).active_opp = index;
+  opp_index_ = index;
 }
 
 sc_core::sc_time ComputeCluster::run_network(const NetworkCost& net, const std::string& net_name,
                                              const std::string& stage) {
   const double t0 = now_s();
   close_rest(t0);
-  double t = t0 + wake_at(t0, stage);
-  uint64_t largest_working_set = 1;
-  for (const auto& l : net.layers) {
-    largest_working_set = std::max(largest_working_set, l.input_bytes + l.output_bytes);
-  }
-  const uint64_t weight_base = accounts_.region("weights:" + net_name, net.total_param_bytes());
-  const uint64_t act_base = accounts_.region(
-      std::string("act:") + cluster_name(id_) + ":" + net_name, 2 * largest_working_set);
-  const NetworkPlan plan =
-      plan_network(net, spec(), resident_net_ == net_name, weight_base, act_base);
-  for (size_t i = 0; i < net.layers.size(); ++i) {
-    const LayerCost& layer = net.layers[i];
-    const LayerRun run = run_layer_tiles(t, layer_compute_time_s(layer, spec()), plan.layers[i],
-                                         soc_.sim.tile_bytes, *this);
-    t = run.end_s;
-    // Catch up with the kernel first, so the other cluster's transactions up to here are in
-    // before this layer claims its share of the DRAM background.
-    advance_to(t, false);
-    LedgerRow row =
-        price_layer(layer, plan.layers[i], run, soc_, RowLabel{stage, net_name, id_, layer.name,
-                                                               layer.op_type});
-    row.energy.dram_static_j = accounts_.claim_dram_background(run.start_s, run.end_s);
-    book(row);
-  }
-  resident_net_ = plan.weights_fit ? net_name : std::string();
-  advance_to(t, true);
-  rest_from(t);
-  return from_seconds(t - t0);
+  const double start_s = t0 + wake_at(t0, stage);
+  const NetworkRunContext ctx{soc_, index_, opp(), accounts_, *this,
+                              [this](double t_s) { advance_to(t_s, false); },
+                              [this](const LedgerRow& row) { book(row); }};
+  const NetworkRunResult r =
+      run_network_layers(ctx, net, net_name, stage, start_s, resident_net_ == net_name);
+  resident_net_ = r.weights_fit ? net_name : std::string();
+  advance_to(r.end_s, true);
+  rest_from(r.end_s);
+  return from_seconds(r.end_s - t0);
 }
 
 sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& stage,
@@ -187,10 +173,13 @@ sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& st
   const double t0 = now_s();
   close_rest(t0);
   const double start_s = t0 + wake_at(t0, stage);
-  LedgerRow row = price_cycles(cycles, soc_, RowLabel{stage, net_name, id_, row_label, "gate"});
+  LedgerRow row =
+      price_cycles(cycles, soc_, opp(), RowLabel{stage, net_name, index_, row_label, "gate"});
   const double end_s = start_s + row.time_s;
   advance_to(end_s, true);
-  row.energy.dram_static_j = accounts_.claim_dram_background(start_s, end_s);
+  const EnergyBreakdown background = accounts_.claim_background(start_s, end_s);
+  row.energy.dram_static_j += background.dram_static_j;
+  row.energy.sram_j += background.sram_j;
   book(row);
   rest_from(end_s);
   return from_seconds(end_s - t0);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
-// A CPU cluster (big and little are two presets of this one model): cores at a DVFS operating
-// point run each layer as tiles whose DRAM traffic goes out as loosely-timed TLM transactions
-// (tlm_quantumkeeper, one sync per quantum, no per-cycle clock). Between runs the cluster rests
+// A CPU cluster (every cluster of a preset is this one model with its own spec): cores at a DVFS
+// operating point run each layer as tiles whose memory traffic goes out as loosely-timed TLM
+// transactions (tlm_quantumkeeper, one sync per quantum, no per-cycle clock). Its spec is
+// constant; the operating point and power state are its state. Between runs the cluster rests
 // in a power state (models/power_states.h): active (awake), idle (clock-gated, short wake-up),
 // parked (clock-gated at the lowest operating point's voltage, a DVFS transition to wake) or off
 // (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
@@ -25,7 +26,8 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
  public:
   tlm_utils::simple_initiator_socket<ComputeCluster> socket;
 
-  ComputeCluster(sc_core::sc_module_name name, ClusterId id, const SocSpec& soc,
+  // `soc` must outlive the cluster (SocTop owns both).
+  ComputeCluster(sc_core::sc_module_name name, ClusterIndex index, const SocSpec& soc,
                  SocAccounts& accounts);
 
   // From an SC_THREAD: wakes the cluster if needed, runs every layer (rows (stage, net_name,
@@ -44,9 +46,10 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
 
   // DVFS: selects spec().opps[index] for the following runs.
   void set_opp(size_t index);
+  const OperatingPoint& opp() const { return spec().opps.at(opp_index_); }
 
-  ClusterId id() const { return id_; }
-  const ClusterSpec& spec() const { return soc_.cluster(id_); }
+  ClusterIndex index() const { return index_; }
+  const ClusterSpec& spec() const { return soc_.cluster(index_); }
   // Whether a network's weights are in L2 now.
   bool holds_weights_of(const std::string& net_name) const { return resident_net_ == net_name; }
 
@@ -64,8 +67,9 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
   void rest_from(double t_s);  // back to the resting state after a run
 
-  ClusterId id_;
-  SocSpec soc_;  // own copy: set_opp changes its cluster
+  ClusterIndex index_;
+  const SocSpec& soc_;
+  size_t opp_index_;
   SocAccounts& accounts_;
   tlm_utils::tlm_quantumkeeper qk_;
   tlm::tlm_generic_payload trans_;

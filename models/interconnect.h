@@ -1,14 +1,17 @@
 // SPDX-License-Identifier: MIT
-// The interconnect (e.g. CCI-400) as a loosely-timed TLM-2.0 module: one target socket per
-// cluster, one initiator socket to the memory. Both clusters share one link and contend for its
-// bandwidth (InterconnectTiming); bytes are counted per cluster for energy.
+// The interconnect (e.g. CCI-400, a DSU's bus to the memory system) as a loosely-timed TLM-2.0
+// module: one multi-passthrough target socket that every cluster binds to (the port index is
+// the cluster index), one initiator socket to the memory system (the first shared cache level,
+// or DRAM). All clusters share one link and contend for its bandwidth (InterconnectTiming);
+// each transaction is stamped with its cluster and bytes are counted per cluster.
 #pragma once
 
-#include <array>
+#include <cstdint>
 #include <systemc>
 #include <tlm>
+#include <tlm_utils/multi_passthrough_target_socket.h>
 #include <tlm_utils/simple_initiator_socket.h>
-#include <tlm_utils/simple_target_socket.h>
+#include <vector>
 
 #include "models/interconnect_timing.h"
 
@@ -16,20 +19,19 @@ namespace blsim {
 
 class Interconnect : public sc_core::sc_module {
  public:
-  // Index by static_cast<int>(ClusterId).
-  std::array<tlm_utils::simple_target_socket_tagged<Interconnect>, 2> from_cluster;
+  tlm_utils::multi_passthrough_target_socket<Interconnect> from_clusters;
   tlm_utils::simple_initiator_socket<Interconnect> to_memory;
 
-  Interconnect(sc_core::sc_module_name name, const InterconnectSpec& spec);
+  Interconnect(sc_core::sc_module_name name, const InterconnectSpec& spec, size_t clusters);
 
   const InterconnectTiming& timing() const { return timing_; }
-  uint64_t bytes_from(ClusterId id) const { return bytes_[static_cast<size_t>(id)]; }
+  uint64_t bytes_from(ClusterIndex c) const { return bytes_.at(c); }
 
  private:
-  void b_transport(int id, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
+  void b_transport(int port, tlm::tlm_generic_payload& trans, sc_core::sc_time& delay);
 
   InterconnectTiming timing_;
-  std::array<uint64_t, 2> bytes_{};
+  std::vector<uint64_t> bytes_;
 };
 
 }  // namespace blsim

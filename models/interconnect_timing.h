@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "models/memory_port.h"
 #include "models/soc_spec.h"
 
 namespace blsim {
@@ -26,6 +27,18 @@ class InterconnectTiming {
   }
   // End of the slot reserved last; the transaction cannot finish before it.
   double slot_end_s() const { return slot_end_s_; }
+
+  // Carries one transaction: reserves its slot, hands it to the memory below at the slot's start
+  // plus the latency (below(arrival_s) -> TransferResult), and ends it no earlier than the slot.
+  // The one transaction path of the SystemC interconnect and the fast-path estimate.
+  template <typename Below>
+  TransferResult carry(double arrival_s, uint64_t bytes, Below&& below) {
+    const double start_s = reserve(arrival_s, bytes);
+    const double slot_end_s = slot_end_s_;
+    TransferResult r = below(start_s + spec_.latency_s);
+    r.done_s = std::max(r.done_s, slot_end_s + spec_.latency_s);
+    return r;
+  }
   double latency_s() const { return spec_.latency_s; }
   uint64_t bytes() const { return bytes_; }
   const InterconnectSpec& spec() const { return spec_; }

@@ -21,8 +21,9 @@ double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster) 
   return slots / (cores * cluster.macs_per_cycle * cluster.op_efficiency(layer.kind));
 }
 
-double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster) {
-  return layer_compute_cycles(layer, cluster) / (cluster.opp().freq_mhz * 1e6);
+double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster,
+                            const OperatingPoint& opp) {
+  return layer_compute_cycles(layer, cluster) / (opp.freq_mhz * 1e6);
 }
 
 NetworkPlan plan_network(const NetworkCost& net, const ClusterSpec& cluster, bool weights_in_l2,

@@ -15,9 +15,10 @@
 
 namespace blsim {
 
-// Compute-bound time of one layer at the cluster's active OPP, all cores working.
+// Compute-bound time of one layer at operating point `opp`, all cores working.
 double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster);
-double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster);
+double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster,
+                            const OperatingPoint& opp);
 
 struct LayerTraffic {
   uint64_t weight_read_bytes = 0;  // weights fetched from DRAM

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Prices one executed layer (or gate check) into a ledger row: cluster energy from its busy
-// time, SRAM from L2 bytes, interconnect from bytes moved, DRAM commands from the counts its
-// transactions returned. DRAM background is added by the caller (it depends on what else ran).
+// time at the cluster's current operating point, SRAM from L2 and shared-cache bytes,
+// interconnect from bytes moved, DRAM commands from the counts its transactions returned.
+// Background energy is added by the caller (it depends on what else ran).
 #pragma once
 
 #include <string>
@@ -16,19 +17,16 @@ namespace blsim {
 struct RowLabel {
   std::string stage;
   std::string net;
-  ClusterId cluster = ClusterId::kBig;
+  ClusterIndex cluster = 0;
   std::string layer;
   std::string op;
 };
 
 LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
-                      const SocSpec& soc, const RowLabel& label);
+                      const SocSpec& soc, const OperatingPoint& opp, const RowLabel& label);
 
 // `cycles` of work on one core of the cluster, the others awake but idle (the gate check).
-LedgerRow price_cycles(double cycles, const SocSpec& soc, const RowLabel& label);
-
-// DRAM background and refresh energy of a state record (no command energy).
-double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes,
-                                const DramPowerParams& power);
+LedgerRow price_cycles(double cycles, const SocSpec& soc, const OperatingPoint& opp,
+                       const RowLabel& label);
 
 }  // namespace blsim

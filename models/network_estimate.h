@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 // Fast path for sweeps: the per-layer time and energy of one network on one cluster, found by
-// running the same tile schedule, DRAM and interconnect timing and pricing as the SystemC model
-// on private, uncontended copies (no kernel). Three inferences run back to back: the first is
-// "cold" (weights come from DRAM), the third is the steady "warm" one (weights resident if they
-// fit, DRAM rows and refresh phase settled). Serial runs of the SoC agree within 1% (tested).
+// running the same per-layer loop (models/network_run.h) over private, uncontended copies of the
+// interconnect, shared cache and DRAM timing (no kernel). Three inferences run back to back: the
+// first is "cold" (weights come from DRAM), the third is the steady "warm" one (weights resident
+// in L2 or a shared cache if they fit, DRAM rows and refresh phase settled). Serial runs of the
+// SoC agree within 1% (tested).
 #pragma once
 
 #include <string>
@@ -23,14 +24,15 @@ struct InferenceEstimate {
 };
 
 struct NetworkEstimate {
-  ClusterId cluster = ClusterId::kBig;
+  ClusterIndex cluster = 0;
   std::string net;
   bool weights_fit = false;  // the warm inference finds its weights in L2
   InferenceEstimate cold;    // first inference after the cluster was off (or another net ran)
   InferenceEstimate warm;    // every following inference of the same network
 };
 
-NetworkEstimate estimate_network(const SocSpec& soc, ClusterId cluster, const NetworkCost& net,
+// At the cluster's configured operating point.
+NetworkEstimate estimate_network(const SocSpec& soc, ClusterIndex cluster, const NetworkCost& net,
                                  const std::string& net_name);
 
 }  // namespace blsim

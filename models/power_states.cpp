@@ -5,7 +5,7 @@
 
 namespace blsim {
 
-double rest_power_w(const ClusterSpec& cluster, PowerState state) {
+double rest_power_w(const ClusterSpec& cluster, const OperatingPoint& opp, PowerState state) {
   switch (state) {
     case PowerState::kOff: return 0;
     case PowerState::kParked:
@@ -13,10 +13,10 @@ double rest_power_w(const ClusterSpec& cluster, PowerState state) {
     case PowerState::kActive:
     case PowerState::kIdle: break;
   }
-  return cluster_leakage_w(cluster.power, cluster.cores, cluster.opp().volt_v);
+  return cluster_leakage_w(cluster.power, cluster.cores, opp.volt_v);
 }
 
-WakeCost wake_cost(const ClusterSpec& cluster, PowerState from) {
+WakeCost wake_cost(const ClusterSpec& cluster, const OperatingPoint& opp, PowerState from) {
   switch (from) {
     case PowerState::kActive: return {};
     case PowerState::kIdle: return {cluster.wake_idle_s, cluster.wake_idle_j};
@@ -25,13 +25,13 @@ WakeCost wake_cost(const ClusterSpec& cluster, PowerState from) {
   }
   // Raise the rail from the lowest operating point's voltage, switch the clock to the active
   // frequency, then leave clock-gated idle.
-  const double rise_v = std::max(0.0, cluster.opp().volt_v - cluster.opps.front().volt_v);
+  const double rise_v = std::max(0.0, opp.volt_v - cluster.opps.front().volt_v);
   const double ramp_s = cluster.volt_ramp_v_per_s > 0 ? rise_v / cluster.volt_ramp_v_per_s : 0;
   return {ramp_s + cluster.dvfs_latency_s + cluster.wake_idle_s, cluster.wake_idle_j};
 }
 
-double wake_leakage_w(const ClusterSpec& cluster) {
-  return cluster_leakage_w(cluster.power, cluster.cores, cluster.opp().volt_v);
+double wake_leakage_w(const ClusterSpec& cluster, const OperatingPoint& opp) {
+  return cluster_leakage_w(cluster.power, cluster.cores, opp.volt_v);
 }
 
 }  // namespace blsim

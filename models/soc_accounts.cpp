@@ -3,18 +3,21 @@
 
 #include <algorithm>
 
-#include "models/layer_pricing.h"
+#include "energy/transfer_power.h"
 
 namespace blsim {
 
-double SocAccounts::dram_background_j(double t_s) {
+EnergyBreakdown SocAccounts::background_j(double t_s) {
   const DramBackground bg = dram_.background_until(t_s);
-  return dram_background_energy_j(bg.states, bg.refreshes, spec_.dram.power);
+  EnergyBreakdown e;
+  e.dram_static_j = dram_background_energy_j(bg.states, bg.refreshes, spec_.dram.power);
+  for (const auto& c : spec_.caches) e.sram_j += cache_leakage_energy_j(c.leak_w, t_s);
+  return e;
 }
 
-void SocAccounts::close_dram_background(double t_s) {
+void SocAccounts::close_background(double t_s) {
   if (t_s <= claimed_s_ + 0.5e-12) return;  // below the kernel's 1 ps resolution
-  const double e = dram_background_j(t_s);
+  const double dram_j = background_j(t_s).dram_static_j;
   LedgerRow row;
   row.stage = "idle";
   row.cluster = "dram";
@@ -22,19 +25,34 @@ void SocAccounts::close_dram_background(double t_s) {
   row.op = "idle";
   row.calls = 1;
   row.time_s = t_s - claimed_s_;
-  row.energy.dram_static_j = e - claimed_j_;
+  row.energy.dram_static_j = dram_j - claimed_dram_j_;
   ledger_.add(row);
+  for (const auto& c : spec_.caches) {
+    LedgerRow leak;
+    leak.stage = "idle";
+    leak.cluster = c.name;
+    leak.layer = "leakage";
+    leak.op = "idle";
+    leak.calls = 1;
+    leak.time_s = row.time_s;
+    leak.energy.sram_j = cache_leakage_energy_j(c.leak_w, row.time_s);
+    ledger_.add(leak);
+  }
   claimed_s_ = t_s;
-  claimed_j_ = e;
+  claimed_dram_j_ = dram_j;
 }
 
-double SocAccounts::claim_dram_background(double start_s, double end_s) {
-  if (end_s <= claimed_s_) return 0;
-  close_dram_background(start_s);
-  const double e = dram_background_j(end_s);
-  const double claim = e - claimed_j_;
+EnergyBreakdown SocAccounts::claim_background(double start_s, double end_s) {
+  if (end_s <= claimed_s_) return {};
+  close_background(start_s);
+  const double dram_j = background_j(end_s).dram_static_j;
+  EnergyBreakdown claim;
+  claim.dram_static_j = dram_j - claimed_dram_j_;
+  for (const auto& c : spec_.caches) {
+    claim.sram_j += cache_leakage_energy_j(c.leak_w, end_s - claimed_s_);
+  }
   claimed_s_ = end_s;
-  claimed_j_ = e;
+  claimed_dram_j_ = dram_j;
   return claim;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The SoC as plain data: two compute clusters, the interconnect and the LPDDR memory, filled
-// from INI presets by sim/soc_config (which validates every value). No behaviour here.
+// The SoC as plain data: any number of named compute clusters, the shared cache levels between
+// them and DRAM, the interconnect and the LPDDR memory, filled from INI presets by
+// sim/soc_config (which validates every value). Specs are constant during a run: a cluster's
+// current operating point is the model's state (ComputeCluster), not part of its spec.
 #pragma once
 
 #include <array>
@@ -8,20 +10,25 @@
 #include <string>
 #include <vector>
 
+#include "common/enum_names.h"
 #include "energy/cluster_power.h"
 #include "energy/dram_power.h"
 #include "workloads/layer_cost.h"
 
 namespace blsim {
 
-enum class ClusterId { kBig, kLittle };
+// Clusters are numbered by their place in SocSpec::clusters (the preset's soc.clusters order).
+using ClusterIndex = size_t;
+constexpr size_t kMaxClusters = 8;
+constexpr size_t kMaxCacheLevels = 4;
+
 // Where a cluster rests between runs: awake (active), clock-gated at its operating point (idle),
 // clock-gated with its rail lowered to the lowest operating point's voltage (parked: L2 kept,
 // leakage at the low voltage, a DVFS transition to wake), or power-gated (off: L2 lost).
 enum class PowerState { kActive, kIdle, kParked, kOff };
 
-const char* cluster_name(ClusterId id);        // "big", "little"
-const char* power_state_name(PowerState state);  // "active", "idle", "parked", "off"
+const EnumNames<PowerState>& power_state_names();  // "active", "idle", "parked", "off"
+const char* power_state_name(PowerState state);
 
 struct OperatingPoint {
   double freq_mhz = 0;
@@ -31,10 +38,11 @@ struct OperatingPoint {
 constexpr size_t kOpKindCount = 8;  // OpKind values, kConv .. kFree
 
 struct ClusterSpec {
+  std::string name;                  // e.g. "big", "prime": the preset's [cluster.NAME]
   std::string core;                  // e.g. "Cortex-A15"
   int cores = 0;
   std::vector<OperatingPoint> opps;  // DVFS table, ascending frequency
-  size_t active_opp = 0;             // index into opps
+  size_t initial_opp = 0;            // index into opps: the configured operating point
   double macs_per_cycle = 0;         // peak fp32 MACs per cycle per core
   std::array<double, kOpKindCount> efficiency{};  // fraction of peak reached, per OpKind
   double parallel_efficiency = 1;    // each core beyond the first adds this fraction of a core
@@ -47,8 +55,27 @@ struct ClusterSpec {
   double dvfs_latency_s = 0;         // a frequency change (PLL relock / clock switch)
   double volt_ramp_v_per_s = 0;      // slew rate of the cluster's supply rail
 
-  const OperatingPoint& opp() const { return opps.at(active_opp); }
+  const OperatingPoint& initial_point() const { return opps.at(initial_opp); }
   double op_efficiency(OpKind kind) const { return efficiency.at(static_cast<size_t>(kind)); }
+};
+
+// A cache level shared by some clusters between them and DRAM (a DSU L3, a system-level cache).
+// Residency model in models/shared_cache_timing.h.
+struct SharedCacheSpec {
+  std::string name;                  // e.g. "l3", "slc": the preset's [cache.NAME]
+  uint64_t bytes = 0;
+  std::vector<ClusterIndex> shared_by;
+  double bandwidth_bytes_per_s = 0;
+  double latency_s = 0;              // added to every access that hits
+  double pj_per_byte = 0;            // hits, fills and write-backs alike
+  double leak_w = 0;                 // the whole array, all the time
+
+  bool serves(ClusterIndex c) const {
+    for (const ClusterIndex s : shared_by) {
+      if (s == c) return true;
+    }
+    return false;
+  }
 };
 
 struct InterconnectSpec {
@@ -94,14 +121,16 @@ struct SimSpec {
 
 struct SocSpec {
   std::string name;
-  ClusterSpec big;
-  ClusterSpec little;
+  std::vector<ClusterSpec> clusters;     // 1 to kMaxClusters, in the preset's order
+  std::vector<SharedCacheSpec> caches;   // nearest to the clusters first; may be empty
   InterconnectSpec noc;
   DramSpec dram;
   SimSpec sim;
 
-  const ClusterSpec& cluster(ClusterId id) const { return id == ClusterId::kBig ? big : little; }
-  ClusterSpec& cluster(ClusterId id) { return id == ClusterId::kBig ? big : little; }
+  const ClusterSpec& cluster(ClusterIndex c) const { return clusters.at(c); }
+  // The index of the cluster called `name`, or clusters.size() when there is none.
+  ClusterIndex find_cluster(const std::string& name) const;
+  std::string cluster_names() const;  // "big, little"
 };
 
 }  // namespace blsim

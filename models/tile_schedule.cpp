@@ -32,7 +32,10 @@ class TileIo {
     const TransferResult r = port_.transfer(issue_s, addr, bytes, write);
     run_.commands += r.commands;
     ++run_.transactions;
-    (write ? run_.dram_write_bytes : run_.dram_read_bytes) += bytes;
+    run_.noc_bytes += bytes;
+    run_.dram_read_bytes += r.dram_read_bytes;
+    run_.dram_write_bytes += r.dram_write_bytes;
+    for (size_t i = 0; i < run_.cache_bytes.size(); ++i) run_.cache_bytes[i] += r.cache_bytes[i];
     return r.done_s;
   }
 

@@ -5,6 +5,7 @@
 // cut into tiles of at most tile_bytes; every tile is one transaction per region it touches.
 #pragma once
 
+#include <array>
 #include <cstdint>
 
 #include "energy/dram_power.h"
@@ -17,10 +18,12 @@ struct LayerRun {
   double start_s = 0;
   double end_s = 0;
   double compute_s = 0;
-  uint64_t dram_read_bytes = 0;
+  uint64_t noc_bytes = 0;         // requested by the cluster: what crosses the interconnect
+  uint64_t dram_read_bytes = 0;   // what reached DRAM (less than requested when a cache hits)
   uint64_t dram_write_bytes = 0;
   uint64_t transactions = 0;
   DramCommandCounts commands;
+  std::array<uint64_t, kMaxCacheLevels> cache_bytes{};
 
   double time_s() const { return end_s - start_s; }
 };

@@ -15,10 +15,10 @@ std::string thresholds_text(const std::vector<double>& t) {
   return s;
 }
 
-std::string stages_text(const CascadePlan& plan) {
+std::string stages_text(const CascadePlan& plan, const SocSpec& soc) {
   std::string s;
   for (const auto& st : plan.stages) {
-    s += (s.empty() ? "" : " -> ") + st.net_name + "@" + cluster_name(st.cluster);
+    s += (s.empty() ? "" : " -> ") + st.net_name + "@" + soc.cluster(st.cluster).name;
   }
   return s;
 }
@@ -65,7 +65,7 @@ void write_summary_fields(CsvWriter& csv, const RunReport& r, const SplitReport&
       << c.escalation_rate() << c.energy_per_inference_j()
       << s.big_only->energy_per_inference_j() << s.energy_reduction() << c.latency_mean_s()
       << c.latency_p99_s();
-  csv << s.split << r.soc.name << stages_text(r.plan) << threshold_mode(r)
+  csv << s.split << r.soc.name << stages_text(r.plan, r.soc) << threshold_mode(r)
       << thresholds_text(r.plan.thresholds) << mean_threshold(c) << r.spec.max_accuracy_loss
       << s.little_only->energy_per_inference_j() << s.big_only->latency_mean_s()
       << c.total.core_dyn_j << c.total.core_static_j << c.total.sram_j << c.total.noc_j
@@ -95,7 +95,7 @@ void write_inferences_csv(const std::string& path, const CascadeSimResult& run) 
 
 void print_run_table(std::ostream& out, const RunReport& r) {
   char line[256];
-  out << "cascade   " << stages_text(r.plan) << "   (" << r.spec.dataset << ", gate "
+  out << "cascade   " << stages_text(r.plan, r.soc) << "   (" << r.spec.dataset << ", gate "
       << r.spec.metric_name << ", SoC " << r.soc.name << ")\n";
   out << "threshold " << thresholds_text(r.plan.thresholds) << " (" << threshold_mode(r);
   if (r.spec.auto_threshold && r.plan.controller.kind == ControllerSpec::Kind::kNone) {

@@ -14,12 +14,8 @@
 namespace blsim {
 namespace {
 
-ClusterId cluster_of(const std::string& name) {
-  return name == "big" ? ClusterId::kBig : ClusterId::kLittle;
-}
-
 // Per-stage energy for the threshold search: a warm inference of the stage's network, plus the
-// wake-up of its cluster when it rests between runs, plus the rest power of the other cluster
+// wake-up of its cluster when it rests between runs, plus the rest power of the other clusters
 // meanwhile (the fast-path estimate, no kernel).
 std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan) {
   std::vector<double> e;
@@ -28,13 +24,15 @@ std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan
     const NetworkEstimate est = estimate_network(soc, s.cluster, s.cost, s.net_name);
     const ClusterSpec& own = soc.cluster(s.cluster);
     const PowerState own_rest = i == 0 ? plan.first_rest : plan.escalation_rest;
-    const WakeCost wake = wake_cost(own, own_rest);
-    const double wake_j = wake.switching_j + wake_leakage_w(own) * wake.latency_s;
-    const ClusterId other = s.cluster == ClusterId::kBig ? ClusterId::kLittle : ClusterId::kBig;
-    const PowerState other_rest = plan.stages.front().cluster == other ? plan.first_rest
-                                                                        : plan.escalation_rest;
-    e.push_back(est.warm.energy.total_j() + wake_j +
-                rest_power_w(soc.cluster(other), other_rest) * est.warm.time_s);
+    const WakeCost wake = wake_cost(own, own.initial_point(), own_rest);
+    const double wake_j = wake.switching_j + wake_leakage_w(own, own.initial_point()) * wake.latency_s;
+    double others_rest_w = 0;
+    for (ClusterIndex c = 0; c < soc.clusters.size(); ++c) {
+      if (c == s.cluster) continue;
+      const ClusterSpec& other = soc.cluster(c);
+      others_rest_w += rest_power_w(other, other.initial_point(), rest_state_of(plan, c));
+    }
+    e.push_back(est.warm.energy.total_j() + wake_j + others_rest_w * est.warm.time_s);
   }
   return e;
 }
@@ -111,10 +109,11 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   run.soc = soc_spec_from(cfg);
   const CascadeSpec& spec = run.spec;
   CascadePlan& plan = run.plan;
+  const std::vector<ClusterIndex> clusters = stage_clusters(spec, run.soc, cfg);
   for (size_t s = 0; s < spec.stages.size(); ++s) {
     const Graph graph = Graph::load(spec.stages[s].net_path);
     plan.stages.push_back(StagePlan{"stage" + std::to_string(s + 1), spec.stages[s].net_name,
-                                    cluster_of(spec.stages[s].cluster), graph.cost()});
+                                    clusters[s], graph.cost()});
   }
   // Both splits' scores first, so that a missing dataset stops the run before any simulation.
   const CascadeScores& val = source.scores(spec, cfg, "val");

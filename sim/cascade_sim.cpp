@@ -12,16 +12,6 @@
 namespace blsim {
 namespace {
 
-// Where a cluster waits between its runs: what the first stage's cluster needs differs from what
-// a cluster woken only on escalation needs; an unused cluster is power-gated.
-PowerState rest_state_of(const CascadePlan& plan, ClusterId id) {
-  if (plan.stages.front().cluster == id) return plan.first_rest;
-  for (const auto& s : plan.stages) {
-    if (s.cluster == id) return plan.escalation_rest;
-  }
-  return PowerState::kOff;
-}
-
 class CascadeDriver : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(CascadeDriver);
@@ -34,8 +24,8 @@ class CascadeDriver : public sc_core::sc_module {
  private:
   void run() {
     const size_t stages = plan_.stages.size();
-    for (const ClusterId id : {ClusterId::kBig, ClusterId::kLittle}) {
-      soc_.cluster(id).enter(rest_state_of(plan_, id));
+    for (ClusterIndex c = 0; c < soc_.cluster_count(); ++c) {
+      soc_.cluster(c).enter(rest_state_of(plan_, c));
     }
     const double first_threshold = plan_.thresholds.empty() ? 0.0 : plan_.thresholds[0];
     ThresholdController controller(plan_.controller, first_threshold, plan_.energy_scale_j);
@@ -95,6 +85,16 @@ class CascadeDriver : public sc_core::sc_module {
 };
 
 }  // namespace
+
+// Where a cluster waits between its runs: what the first stage's cluster needs differs from what
+// a cluster woken only on escalation needs; an unused cluster is power-gated.
+PowerState rest_state_of(const CascadePlan& plan, ClusterIndex id) {
+  if (plan.stages.front().cluster == id) return plan.first_rest;
+  for (const auto& s : plan.stages) {
+    if (s.cluster == id) return plan.escalation_rest;
+  }
+  return PowerState::kOff;
+}
 
 double CascadeSimResult::accuracy() const {
   if (inferences.empty()) return 0;

@@ -3,7 +3,8 @@
 // fresh simulated SoC. Each input runs stage 1 on its cluster, pays the gate check there, and
 // escalates to the next stage while the gate's confidence (from the functional pass) is below
 // the threshold. Between runs the first stage's cluster rests in one power state, clusters used
-// only on escalation in another, and a cluster no stage uses is off; wake-ups are paid.
+// only on escalation in another, and a cluster no stage uses is off; wake-ups are paid. Any
+// number of clusters; each stage names its own.
 #pragma once
 
 #include <string>
@@ -21,7 +22,7 @@ namespace blsim {
 struct StagePlan {
   std::string label;     // ledger stage column, e.g. "stage1"
   std::string net_name;  // e.g. "mnist-little"
-  ClusterId cluster = ClusterId::kLittle;
+  ClusterIndex cluster = 0;
   NetworkCost cost;
 };
 
@@ -32,7 +33,7 @@ struct CascadePlan {
   double energy_scale_j = 0;       // energy one escalation adds, for the energy controller
   double gate_cycles = 0;
   PowerState first_rest = PowerState::kIdle;      // the first stage's cluster between inputs
-  PowerState escalation_rest = PowerState::kOff;  // clusters that only later stages use
+  PowerState escalation_rest = PowerState::kIdle;  // clusters that only later stages use
 };
 
 struct InferenceRecord {
@@ -59,6 +60,10 @@ struct CascadeSimResult {
   double latency_mean_s() const;
   double latency_p99_s() const;  // nearest-rank 99th percentile
 };
+
+// Where cluster `c` rests between its runs under `plan`: the first stage's cluster in first_rest,
+// clusters only later stages use in escalation_rest, clusters no stage uses off.
+PowerState rest_state_of(const CascadePlan& plan, ClusterIndex c);
 
 // Runs `plan` over every sample of `scores` (one StageScores per plan stage) on a new SoC built
 // from `soc`, in a fresh simulation kernel.

@@ -1,44 +1,119 @@
 // SPDX-License-Identifier: MIT
+// Configuration keys of a cascade run: the stages (network file, cluster), the gate and its
+// threshold, runtime control and the functional-pass cache. Numbers with a hardware meaning
+// (gate cycles) are given, with their source, by the cascade specs in configs/cascade/.
 #include "sim/cascade_spec.h"
 
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <limits>
+
+#include "sim/command_line.h"
+#include "sim/config_fields.h"
 
 namespace blsim {
 
-const char* gate_metric_name(GateMetric metric) {
-  switch (metric) {
-    case GateMetric::kMargin: return "margin";
-    case GateMetric::kMaxProb: return "maxprob";
-    case GateMetric::kEntropy: return "entropy";
-  }
-  return "margin";
+const EnumNames<GateMetric>& gate_metric_names() {
+  static const EnumNames<GateMetric> names = {{GateMetric::kMargin, "margin"},
+                                              {GateMetric::kMaxProb, "maxprob"},
+                                              {GateMetric::kEntropy, "entropy"}};
+  return names;
 }
+
+const char* gate_metric_name(GateMetric metric) { return gate_metric_names().name(metric); }
 
 namespace {
 
-PowerState parse_power_state(const std::string& text) {
-  if (text == "active") return PowerState::kActive;
-  if (text == "parked") return PowerState::kParked;
-  if (text == "off") return PowerState::kOff;
-  return PowerState::kIdle;
+template <typename V>
+void cascade_fields(V& v, CascadeSpec& c) {
+  v.one_of({"dataset", "", "dataset the cascade classifies"}, c.dataset, {"mnist", "fashion"});
+  v.choice({"metric", "",
+            "gate confidence: margin = top-1 minus top-2 softmax probability (Park et al. 2015), "
+            "maxprob = top-1 probability, entropy = 1 - H(p)/ln(classes)"},
+           c.metric, gate_metric_names());
+  v.text({"threshold", "",
+          "gate threshold in [0, 1] (a stage answers when its confidence >= threshold), or auto: "
+          "chosen on the validation split as the least energy within max_accuracy_loss"},
+         c.threshold_text);
+  v.real({"max_accuracy_loss", "fraction",
+          "accuracy loss budget against big-only for threshold = auto (0.002 = 0.2 points)",
+          Bound::kFraction},
+         c.max_accuracy_loss);
+  v.real({"loss_confidence", "probability",
+          "threshold = auto keeps the accuracy loss within budget with this confidence: the "
+          "loss's upper bound mean + z*sd/sqrt(n) on the validation split must fit (0.5: the "
+          "plain validation estimate; below 1)",
+          Bound::kFraction},
+         c.loss_confidence);
+  v.real({"gate_cycles", "cycles",
+          "cycles the gate check (softmax, top-2, compare) costs on the stage's cluster",
+          Bound::kNonNegative, 1e9},
+         c.gate_cycles);
+  v.choice({"first_rest_state", "",
+            "power state of the first stage's cluster between inputs: active, idle (clock-gated), "
+            "parked (clock-gated at the lowest operating point's voltage) or off (power-gated)"},
+           c.first_rest, power_state_names());
+  v.choice({"escalation_rest_state", "",
+            "power state, between their runs, of clusters that only later stages use (a cluster "
+            "no stage uses is off)"},
+           c.escalation_rest, power_state_names());
+  v.text({"controller", "",
+          "runtime threshold control: none, rate:FRACTION (escalation rate) or energy:J "
+          "(energy per inference)"},
+         c.controller_text);
+  v.integer({"controller_window", "inputs", "moving-average window of the runtime controller",
+             Bound::kPositive, 1e6},
+            c.controller.window);
+  v.real({"controller_gain", "threshold per unit error",
+          "integral gain of the runtime controller (threshold change per input per unit of "
+          "escalation-rate error)",
+          Bound::kPositive, 1e3},
+         c.controller.gain);
+  v.integer({"batch", "images", "batch size of the functional pass", Bound::kPositive, 65536},
+            c.batch);
+  v.path({"cache_dir", "", "folder of cached network outputs (keyed by network and dataset hashes)"},
+         c.cache_dir);
 }
+
+template <typename V>
+void stage_fields(V& v, StageSpec& s, int index) {
+  static const std::vector<std::string> helps = [] {
+    std::vector<std::string> h;
+    for (int i = 1; i <= kMaxStages; ++i) {
+      h.push_back("ONNX network of stage " + std::to_string(i) + " (empty: no such stage)");
+      h.push_back("the cluster (a name from soc.clusters) that runs stage " + std::to_string(i));
+    }
+    return h;
+  }();
+  const size_t b = static_cast<size_t>(index - 1) * 2;
+  v.path({"net", "", helps[b].c_str()}, s.net_path);
+  v.optional_text({"cluster", "", helps[b + 1].c_str()}, s.cluster);
+}
+
+std::string stage_prefix(int s) { return "stage" + std::to_string(s) + "."; }
 
 }  // namespace
 
+void declare_cascade_options(OptionTable& t) {
+  CascadeSpec spec;
+  KeyDeclarer cascade(t, "cascade.", /*no_defaults=*/false);
+  cascade_fields(cascade, spec);
+  for (int s = 1; s <= kMaxStages; ++s) {
+    StageSpec stage;
+    KeyDeclarer keys(t, stage_prefix(s), /*no_defaults=*/false);
+    stage_fields(keys, stage, s);
+  }
+}
+
 CascadeSpec cascade_spec_from(const Config& cfg) {
   CascadeSpec spec;
-  spec.dataset = cfg.text("cascade.dataset");
-  spec.metric_name = cfg.text("cascade.metric");
-  spec.metric = spec.metric_name == "maxprob"   ? GateMetric::kMaxProb
-                : spec.metric_name == "entropy" ? GateMetric::kEntropy
-                                                : GateMetric::kMargin;
-  const std::string& thr = cfg.text("cascade.threshold");
-  spec.auto_threshold = thr == "auto";
+  KeyReader r(cfg, "cascade.");
+  cascade_fields(r, spec);
+  spec.metric_name = gate_metric_name(spec.metric);
+  spec.auto_threshold = spec.threshold_text == "auto";
   if (!spec.auto_threshold) {
+    const std::string& thr = spec.threshold_text;
     char* end = nullptr;
     errno = 0;
     spec.threshold = std::strtod(thr.c_str(), &end);
@@ -47,30 +122,22 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
       cfg.fail("cascade.threshold", "expected auto or a number between 0 and 1, got \"" + thr + "\"");
     }
   }
-  spec.max_accuracy_loss = cfg.real("cascade.max_accuracy_loss");
-  spec.loss_confidence = cfg.real("cascade.loss_confidence");
   if (spec.loss_confidence < 0.5 || spec.loss_confidence >= 1) {
     cfg.fail("cascade.loss_confidence", "expected a probability in [0.5, 1), got \"" +
                                             cfg.text("cascade.loss_confidence") + "\"");
   }
-  spec.gate_cycles = cfg.real("cascade.gate_cycles");
-  spec.first_rest = parse_power_state(cfg.text("cascade.first_rest_state"));
-  spec.escalation_rest = parse_power_state(cfg.text("cascade.escalation_rest_state"));
-  spec.controller = parse_controller(cfg.text("cascade.controller"),
+  const size_t window = spec.controller.window;
+  const double gain = spec.controller.gain;
+  spec.controller = parse_controller(spec.controller_text,
                                      cfg.origin("cascade.controller") + ": cascade.controller");
-  spec.controller.window = static_cast<size_t>(cfg.integer("cascade.controller_window"));
-  spec.controller.gain = cfg.real("cascade.controller_gain");
-  const int64_t batch = cfg.integer("cascade.batch");
-  if (batch > std::numeric_limits<int>::max()) {
-    cfg.fail("cascade.batch", "is out of range (at most " +
-                                  std::to_string(std::numeric_limits<int>::max()) + " images)");
-  }
-  spec.batch = static_cast<int>(batch);
-  spec.cache_dir = cfg.path("cascade.cache_dir");
+  spec.controller.window = window;
+  spec.controller.gain = gain;
 
   bool ended = false;
   for (int s = 1; s <= kMaxStages; ++s) {
     const std::string p = "stage" + std::to_string(s);
+    StageSpec stage;
+    KeyReader keys(cfg, stage_prefix(s));
     const bool has_net = !cfg.text(p + ".net").empty();
     const bool has_cluster = !cfg.text(p + ".cluster").empty();
     if (!has_net && !has_cluster) {
@@ -81,19 +148,32 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
                                         std::to_string(s - 1));
     if (!has_net) cfg.fail(p + ".cluster", "stage " + std::to_string(s) + " has a cluster but no " + p + ".net");
     if (!has_cluster) cfg.fail(p + ".net", "stage " + std::to_string(s) + " has a network but no " + p + ".cluster");
-    StageSpec stage;
-    stage.net_path = cfg.path(p + ".net");
+    stage_fields(keys, stage, s);
     if (!std::filesystem::is_regular_file(stage.net_path)) {
       cfg.fail(p + ".net", "no such file: " + stage.net_path);
     }
     stage.net_name = std::filesystem::path(stage.net_path).stem().string();
-    stage.cluster = cfg.text(p + ".cluster");
     spec.stages.push_back(stage);
   }
   if (spec.stages.size() < 2) {
     cfg.fail("stage2.net", "a cascade needs at least two stages (stage1.net, stage2.net, ...)");
   }
   return spec;
+}
+
+std::vector<ClusterIndex> stage_clusters(const CascadeSpec& spec, const SocSpec& soc,
+                                         const Config& cfg) {
+  std::vector<ClusterIndex> out;
+  for (size_t s = 0; s < spec.stages.size(); ++s) {
+    const ClusterIndex c = soc.find_cluster(spec.stages[s].cluster);
+    if (c == soc.clusters.size()) {
+      cfg.fail("stage" + std::to_string(s + 1) + ".cluster",
+               "the SoC " + soc.name + " has no cluster " + spec.stages[s].cluster +
+                   " (its clusters: " + soc.cluster_names() + ")");
+    }
+    out.push_back(c);
+  }
+  return out;
 }
 
 }  // namespace blsim

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// blsim profile: runs one network on one cluster of the simulated SoC (the other cluster power-
+// blsim profile: runs one network on one cluster of the simulated SoC (the other clusters power-
 // gated), N inferences back to back after an optional warm-up, and reports per layer the time,
 // throughput, energy by component and whether compute or memory bounds it (roofline numbers).
 // Writes DIR/layers.csv (the whole ledger) and DIR/summary.csv (one row).
@@ -36,7 +36,7 @@ struct ProfileResult {
 class ProfileDriver : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(ProfileDriver);
-  ProfileDriver(sc_core::sc_module_name name, SocTop& soc, ClusterId id, const NetworkCost& net,
+  ProfileDriver(sc_core::sc_module_name name, SocTop& soc, ClusterIndex id, const NetworkCost& net,
                 const std::string& net_name, int inferences, bool warm_up, ProfileResult& out)
       : sc_core::sc_module(name), soc_(soc), id_(id), net_(net), net_name_(net_name),
         inferences_(inferences), warm_up_(warm_up), out_(out) {
@@ -45,8 +45,9 @@ class ProfileDriver : public sc_core::sc_module {
 
  private:
   void run() {
-    const ClusterId other = id_ == ClusterId::kBig ? ClusterId::kLittle : ClusterId::kBig;
-    soc_.cluster(other).enter(PowerState::kOff);
+    for (ClusterIndex c = 0; c < soc_.cluster_count(); ++c) {
+      if (c != id_) soc_.cluster(c).enter(PowerState::kOff);
+    }
     ComputeCluster& cluster = soc_.cluster(id_);
     cluster.enter(PowerState::kActive);
     if (warm_up_) cluster.run_network(net_, net_name_, "warm-up");
@@ -62,7 +63,7 @@ class ProfileDriver : public sc_core::sc_module {
   }  // the kernel runs out of events and sc_start() returns
 
   SocTop& soc_;
-  ClusterId id_;
+  ClusterIndex id_;
   const NetworkCost& net_;
   std::string net_name_;
   int inferences_;
@@ -71,8 +72,9 @@ class ProfileDriver : public sc_core::sc_module {
 };
 
 void print_table(const ProfileResult& r, const NetworkCost& net, const std::string& net_name,
-                 const SocSpec& soc, ClusterId id, int inferences) {
+                 const SocSpec& soc, ClusterIndex id, int inferences) {
   const ClusterSpec& c = soc.cluster(id);
+  const OperatingPoint& opp = c.initial_point();
   const double bandwidth =
       std::min(soc.dram.peak_bandwidth_bytes_per_s(), soc.noc.bandwidth_bytes_per_s);
   std::map<std::string, const LayerCost*> by_name;
@@ -81,8 +83,8 @@ void print_table(const ProfileResult& r, const NetworkCost& net, const std::stri
   for (const auto& l : net.layers) name_w = std::max(name_w, l.name.size());
   const int nw = static_cast<int>(name_w);
   std::printf("%s on %s cluster (%d x %s at %.0f MHz, %.4g V), %d inference%s; per inference:\n",
-              net_name.c_str(), cluster_name(id), c.cores, c.core.c_str(),
-              c.opp().freq_mhz, c.opp().volt_v, inferences, inferences == 1 ? "" : "s");
+              net_name.c_str(), c.name.c_str(), c.cores, c.core.c_str(),
+              opp.freq_mhz, opp.volt_v, inferences, inferences == 1 ? "" : "s");
   std::printf("%-*s  %-10s %10s %8s  %9s %9s %9s %9s %9s %10s %9s  %-7s %10s %10s\n", nw, "layer",
               "op", "time_us", "GFLOP/s", "core_uJ", "leak_uJ", "sram_uJ", "noc_uJ", "dram_uJ",
               "dram_bg_uJ", "total_uJ", "bound", "comp_us", "mem_us");
@@ -92,7 +94,7 @@ void print_table(const ProfileResult& r, const NetworkCost& net, const std::stri
     if (it == by_name.end()) continue;
     const double calls = static_cast<double>(std::max<uint64_t>(row.calls, 1));
     const double t_s = row.time_s / calls;
-    const double compute_s = layer_compute_time_s(*it->second, c);
+    const double compute_s = layer_compute_time_s(*it->second, c, opp);
     const double memory_s =
         static_cast<double>(row.dram_read_bytes + row.dram_write_bytes) / calls / bandwidth;
     const double gflops = t_s > 0 ? static_cast<double>(it->second->flops) / t_s * 1e-9 : 0;
@@ -113,12 +115,12 @@ void print_table(const ProfileResult& r, const NetworkCost& net, const std::stri
               per.dram_static_j * 1e6);
   std::printf("roofline: compute %.3f GMAC/s peak (%d cores x %.0f MAC/cycle x %.0f MHz), "
               "memory %.3f GB/s (min of DRAM peak and interconnect)\n",
-              c.cores * c.macs_per_cycle * c.opp().freq_mhz * 1e-3, c.cores, c.macs_per_cycle,
-              c.opp().freq_mhz, bandwidth * 1e-9);
+              c.cores * c.macs_per_cycle * opp.freq_mhz * 1e-3, c.cores, c.macs_per_cycle,
+              opp.freq_mhz, bandwidth * 1e-9);
 }
 
 void write_summary(const std::string& path, const ProfileResult& r, const NetworkCost& net,
-                   const std::string& net_name, const SocSpec& soc, ClusterId id, int inferences,
+                   const std::string& net_name, const SocSpec& soc, ClusterIndex id, int inferences,
                    bool warm_up) {
   uint64_t read_bytes = 0, write_bytes = 0;
   for (const auto& row : r.ledger.rows()) {
@@ -134,7 +136,8 @@ void write_summary(const std::string& path, const ProfileResult& r, const Networ
                        "energy_dram_static_j", "energy_total_j", "energy_per_inference_j",
                        "macs_per_inference", "gflops_per_s", "dram_read_bytes_per_inference",
                        "dram_write_bytes_per_inference"});
-  csv << net_name << cluster_name(id) << soc.name << soc.cluster(id).opp().freq_mhz << inferences
+  csv << net_name << soc.cluster(id).name << soc.name << soc.cluster(id).initial_point().freq_mhz
+      << inferences
       << (warm_up ? 1 : 0) << r.time_s << r.time_s / n << e.core_dyn_j << e.core_static_j
       << e.sram_j << e.noc_j << e.dram_dyn_j << e.dram_static_j << e.total_j() << e.total_j() / n
       << net.total_macs()
@@ -153,16 +156,12 @@ int cmd_profile(const Args& args) {
   cl.add_base_file(default_soc_preset());
   cl.options().add_options()
       ("net", po::value<std::string>()->required(), "ONNX model file")
-      ("cluster", po::value<std::string>()->default_value("big"), "big or little")
+      ("cluster", po::value<std::string>()->default_value("big"),
+       "the cluster that runs it: a name from the SoC's soc.clusters")
       ("inferences", po::value<int>()->default_value(1), "inferences to profile, back to back")
       ("warm-up", "run one inference first (weights then start in L2 if they fit)")
       ("out", po::value<std::string>()->default_value("out"), "folder for layers.csv, summary.csv");
   if (!cl.parse(args)) return 0;
-  const std::string cluster_text = cl.get<std::string>("cluster");
-  if (cluster_text != "big" && cluster_text != "little") {
-    throw UserError("profile: --cluster: expected big or little, got \"" + cluster_text + "\"");
-  }
-  const ClusterId id = cluster_text == "big" ? ClusterId::kBig : ClusterId::kLittle;
   const int inferences = cl.get<int>("inferences");
   if (inferences < 1) {
     throw UserError("profile: --inferences: expected a positive integer, got " +
@@ -170,6 +169,12 @@ int cmd_profile(const Args& args) {
   }
   const bool warm_up = cl.has("warm-up");
   const SocSpec soc = soc_spec_from(cl.config());
+  const std::string cluster_text = cl.get<std::string>("cluster");
+  const ClusterIndex id = soc.find_cluster(cluster_text);
+  if (id == soc.clusters.size()) {
+    throw UserError("profile: --cluster: the SoC " + soc.name + " has no cluster \"" +
+                    cluster_text + "\" (its clusters: " + soc.cluster_names() + ")");
+  }
   const std::string net_path = cl.get<std::string>("net");
   const Graph graph = Graph::load(net_path);
   const NetworkCost net = graph.cost();

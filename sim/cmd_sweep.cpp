@@ -36,7 +36,7 @@ struct Axis {
 Axis parse_axis(const std::string& text) {
   const auto eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
-    throw UserError("--vary " + text + ": expected KEY=VALUE,VALUE,... (e.g. big.freq_mhz=1400,2000)");
+    throw UserError("--vary " + text + ": expected KEY=VALUE,VALUE,... (e.g. cluster.big.freq_mhz=1400,2000)");
   }
   Axis axis;
   axis.key = text.substr(0, eq);
@@ -87,7 +87,7 @@ int cmd_sweep(const Args& args) {
                  "design-space sweep: the cascade at every combination of the --vary values "
                  "(test split), with the Pareto front of energy per inference, accuracy and mean "
                  "latency",
-                 "blsim sweep --vary cascade.threshold=0.3,0.5,0.7,0.9 --vary big.freq_mhz=1400,2000 "
+                 "blsim sweep --vary cascade.threshold=0.3,0.5,0.7,0.9 --vary cluster.big.freq_mhz=1400,2000 "
                  "--out out/sweep");
   cl.options().add_options()
       ("vary", po::value<std::vector<std::string>>()->composing(),

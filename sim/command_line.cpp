@@ -21,7 +21,7 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
       ("config", po::value<std::vector<std::string>>()->composing(),
        "INI configuration file; may repeat, later files override earlier ones")
       ("set", po::value<std::vector<std::string>>()->composing(),
-       "override one key, e.g. --set big.freq_mhz=1600; may repeat, overrides files")
+       "override one key, e.g. --set cluster.big.freq_mhz=1600; may repeat, overrides files")
       ("dump-config", "print the effective configuration (values, units, origins) and exit");
   po::options_description all;
   all.add(own_).add(common);

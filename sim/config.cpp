@@ -5,11 +5,14 @@
 
 #include <boost/program_options.hpp>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <set>
 #include <ostream>
 #include <sstream>
 
@@ -70,6 +73,36 @@ bool parse_flag(const std::string& text, bool* out) {
   return false;
 }
 
+std::string trim_item(const std::string& s) { return trim(s); }
+
+// Comma-separated items, trimmed; an empty text is an empty list.
+std::vector<std::string> split_list(const std::string& text) {
+  std::vector<std::string> items;
+  if (trim(text).empty()) return items;
+  size_t pos = 0;
+  for (;;) {
+    const size_t end = std::min(text.find(',', pos), text.size());
+    items.push_back(trim_item(text.substr(pos, end - pos)));
+    if (end == text.size()) break;
+    pos = end + 1;
+  }
+  return items;
+}
+
+bool valid_name(const std::string& name) {
+  if (name.empty() || name.size() > 32) return false;
+  for (const char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  }
+  return true;
+}
+
+std::string number_text(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
 bool in_bound(double v, Bound bound) {
   switch (bound) {
     case Bound::kPositive: return v > 0;
@@ -80,22 +113,59 @@ bool in_bound(double v, Bound bound) {
   return true;
 }
 
+std::string at_most_phrase(const OptionSpec& spec) {
+  return spec.max == std::numeric_limits<double>::infinity() ? ""
+                                                             : " of at most " + number_text(spec.max);
+}
+
 // Returns an empty string when the text is valid for the spec, else what was expected.
 std::string check_value(const OptionSpec& spec, const std::string& text) {
   const std::string got = ", got \"" + text + "\"";
   switch (spec.kind) {
     case ValueKind::kReal: {
       double v = 0;
-      if (!parse_real(text, &v) || !in_bound(v, spec.bound)) {
-        return std::string("expected ") + bound_phrase(spec.bound, spec.kind) + got;
+      if (!parse_real(text, &v) || !in_bound(v, spec.bound) || v > spec.max) {
+        return std::string("expected ") + bound_phrase(spec.bound, spec.kind) +
+               at_most_phrase(spec) + got;
       }
       return "";
     }
     case ValueKind::kInteger: {
       int64_t v = 0;
-      if (!parse_integer(text, &v) || !in_bound(static_cast<double>(v), spec.bound)) {
-        return std::string("expected ") + bound_phrase(spec.bound, spec.kind) + got;
+      if (!parse_integer(text, &v) || !in_bound(static_cast<double>(v), spec.bound) ||
+          static_cast<double>(v) > spec.max) {
+        return std::string("expected ") + bound_phrase(spec.bound, spec.kind) +
+               at_most_phrase(spec) + got;
       }
+      return "";
+    }
+    case ValueKind::kNames: {
+      const auto items = split_list(text);
+      std::set<std::string> seen;
+      for (const auto& item : items) {
+        if (!valid_name(item)) {
+          return "expected comma-separated names of lower-case letters, digits and _ (at most 32), "
+                 "got \"" + item + "\"";
+        }
+        if (!seen.insert(item).second) return "names " + item + " twice" + got;
+      }
+      if (spec.bound == Bound::kPositive && items.empty()) return "expected at least one name" + got;
+      if (static_cast<double>(items.size()) > spec.max) {
+        return "expected at most " + number_text(spec.max) + " names" + got;
+      }
+      return "";
+    }
+    case ValueKind::kReals: {
+      const auto items = split_list(text);
+      for (const auto& item : items) {
+        double v = 0;
+        if (!parse_real(item, &v) || !in_bound(v, spec.bound) || v > spec.max) {
+          return std::string("expected a comma-separated list, each item ") +
+                 bound_phrase(spec.bound, ValueKind::kReal) + at_most_phrase(spec) + ", got \"" +
+                 item + "\"";
+        }
+      }
+      if (items.empty() && spec.bound != Bound::kAny && !text.empty()) return "expected a list" + got;
       return "";
     }
     case ValueKind::kFlag: {
@@ -111,8 +181,8 @@ std::string check_value(const OptionSpec& spec, const std::string& text) {
       }
       return "expected one of " + list + got;
     }
-    case ValueKind::kPath:
-      return text.empty() ? "expected a file name" + got : "";
+    case ValueKind::kPath:  // empty only where empty is the default (an absent cascade stage)
+      return text.empty() && !spec.default_text.empty() ? "expected a file name" + got : "";
   }
   return "";
 }
@@ -146,9 +216,11 @@ std::string unknown_key_message(const OptionTable& table, const std::string& key
   return "unknown key " + key + (best.empty() ? "" : " (did you mean " + best + "?)");
 }
 
-// Line of each "section.key" in an INI file, for messages (the parser itself keeps none).
+// Line of each "section.key" in an INI file, for messages (the parser itself keeps none). A key
+// or a section header given twice is refused: one of the two would be silently lost.
 std::map<std::string, int> key_lines(const std::string& file) {
   std::map<std::string, int> lines;
+  std::map<std::string, int> sections;
   std::ifstream in(file);
   std::string line, section;
   for (int n = 1; std::getline(in, line); ++n) {
@@ -156,12 +228,23 @@ std::map<std::string, int> key_lines(const std::string& file) {
     if (t.empty() || t[0] == ';') continue;
     if (t.front() == '[' && t.back() == ']') {
       section = trim(t.substr(1, t.size() - 2));
+      const auto [it, added] = sections.emplace(section, n);
+      if (!added) {
+        throw UserError(file + ":" + std::to_string(n) + ": section [" + section +
+                        "] given twice (first at line " + std::to_string(it->second) +
+                        "); merge the two");
+      }
       continue;
     }
     const auto eq = t.find('=');
     if (eq == std::string::npos) continue;
     const std::string name = trim(t.substr(0, eq));
-    lines[section.empty() ? name : section + "." + name] = n;  // last occurrence wins
+    const std::string key = section.empty() ? name : section + "." + name;
+    const auto [it, added] = lines.emplace(key, n);
+    if (!added) {
+      throw UserError(file + ":" + std::to_string(n) + ": " + key + " given twice (first at line " +
+                      std::to_string(it->second) + "); keep one");
+    }
   }
   return lines;
 }
@@ -186,16 +269,24 @@ std::string folder_of(const std::string& file) {
 }
 
 void put(std::map<std::string, Setting>& values, const OptionTable& table, const std::string& key,
-         const std::string& text, const std::string& origin, const std::string& base_dir) {
+         const std::string& text, const std::string& origin, const std::string& base_dir,
+         int layer) {
   const OptionSpec* spec = table.find(key);
   if (spec == nullptr) throw UserError(origin + ": " + unknown_key_message(table, key));
+  std::string member;
+  const OptionTable::Family* family = table.family_of(key, &member);
+  if (family != nullptr && !valid_name(member)) {
+    throw UserError(origin + ": " + key + ": a " + family->noun +
+                    " name is lower-case letters, digits and _ (at most 32), got \"" + member +
+                    "\"");
+  }
   const std::string problem = check_value(*spec, text);
   if (!problem.empty()) throw UserError(origin + ": " + key + ": " + problem);
-  values[key] = Setting{text, origin, base_dir};
+  values[key] = Setting{text, origin, base_dir, layer};
 }
 
 void load_file(std::map<std::string, Setting>& values, const OptionTable& table,
-               const std::string& file) {
+               const std::string& file, int layer) {
   std::ifstream in(file);
   if (!in) throw UserError(file + ": cannot open config file");
   po::parsed_options parsed(nullptr);
@@ -212,7 +303,7 @@ void load_file(std::map<std::string, Setting>& values, const OptionTable& table,
     const auto it = lines.find(key);
     const std::string origin = file + (it != lines.end() ? ":" + std::to_string(it->second) : "");
     const std::string text = opt.value.empty() ? "" : trim(opt.value.back());
-    put(values, table, key, text, origin, folder_of(file));
+    put(values, table, key, text, origin, folder_of(file), layer);
   }
 }
 
@@ -255,13 +346,57 @@ OptionTable& OptionTable::path(const std::string& key, const std::string& defaul
   return add(OptionSpec{key, ValueKind::kPath, default_text, false, "", help, Bound::kAny, {}});
 }
 
+OptionTable& OptionTable::names(const std::string& key, const std::string& default_text,
+                                const std::string& help, Bound bound, double max_items) {
+  OptionSpec spec{key, ValueKind::kNames, default_text, false, "", help, bound, {}};
+  spec.max = max_items;
+  return add(std::move(spec));
+}
+
+OptionTable& OptionTable::reals(const std::string& key, const std::string& default_text,
+                                const std::string& unit, const std::string& help, Bound bound) {
+  return add(OptionSpec{key, ValueKind::kReals, default_text, false, unit, help, bound, {}});
+}
+
 OptionTable& OptionTable::required() {
   if (!specs_.empty()) specs_.back().required = true;
   return *this;
 }
 
+OptionTable& OptionTable::at_most(double max) {
+  if (!specs_.empty()) specs_.back().max = max;
+  return *this;
+}
+
+OptionTable& OptionTable::family(const std::string& prefix, const std::string& list_key,
+                                 const std::string& noun) {
+  families_.push_back(Family{prefix, list_key, noun});
+  return *this;
+}
+
+const OptionTable::Family* OptionTable::family_of(const std::string& key,
+                                                  std::string* name) const {
+  const auto first = key.find('.');
+  if (first == std::string::npos) return nullptr;
+  const auto second = key.find('.', first + 1);
+  if (second == std::string::npos) return nullptr;
+  const std::string prefix = key.substr(0, first);
+  for (const auto& f : families_) {
+    if (f.prefix != prefix) continue;
+    if (name != nullptr) *name = key.substr(first + 1, second - first - 1);
+    return &f;
+  }
+  return nullptr;
+}
+
 const OptionSpec* OptionTable::find(const std::string& key) const {
-  const auto it = index_.find(key);
+  auto it = index_.find(key);
+  if (it != index_.end()) return &specs_[it->second];
+  std::string name;
+  if (family_of(key, &name) == nullptr) return nullptr;
+  const auto first = key.find('.');
+  const std::string pattern = key.substr(0, first) + ".*" + key.substr(first + 1 + name.size());
+  it = index_.find(pattern);
   return it == index_.end() ? nullptr : &specs_[it->second];
 }
 
@@ -271,22 +406,38 @@ const Setting& Config::get(const std::string& key) const {
   return it->second;
 }
 
+// Values were checked against their spec when they were set: a parse failure here is a bug in
+// the caller (a read of a key as the wrong type), never bad input.
 double Config::real(const std::string& key) const {
   double v = 0;
-  parse_real(get(key).text, &v);
+  if (!parse_real(get(key).text, &v)) throw std::logic_error(key + " read as a number");
   return v;
 }
 
 int64_t Config::integer(const std::string& key) const {
   int64_t v = 0;
-  parse_integer(get(key).text, &v);
+  if (!parse_integer(get(key).text, &v)) throw std::logic_error(key + " read as an integer");
   return v;
 }
 
 bool Config::flag(const std::string& key) const {
   bool v = false;
-  parse_flag(get(key).text, &v);
+  if (!parse_flag(get(key).text, &v)) throw std::logic_error(key + " read as a flag");
   return v;
+}
+
+std::vector<std::string> Config::names(const std::string& key) const {
+  return split_list(get(key).text);
+}
+
+std::vector<double> Config::reals(const std::string& key) const {
+  std::vector<double> out;
+  for (const auto& item : split_list(get(key).text)) {
+    double v = 0;
+    if (!parse_real(item, &v)) throw std::logic_error(key + " read as a list of numbers");
+    out.push_back(v);
+  }
+  return out;
 }
 
 const std::string& Config::text(const std::string& key) const { return get(key).text; }
@@ -294,7 +445,7 @@ const std::string& Config::text(const std::string& key) const { return get(key).
 std::string Config::path(const std::string& key) const {
   const Setting& s = get(key);
   const std::filesystem::path p(s.text);
-  if (p.is_absolute() || s.base_dir.empty()) return s.text;
+  if (s.text.empty() || p.is_absolute() || s.base_dir.empty()) return s.text;
   return (std::filesystem::path(s.base_dir) / p).lexically_normal().string();
 }
 
@@ -308,27 +459,88 @@ void Config::fail(const std::string& key, const std::string& what) const {
 
 void Config::set(const OptionTable& table, const std::string& key, const std::string& text,
                  const std::string& origin) {
-  put(values_, table, key, text, origin, ".");
+  put(values_, table, key, text, origin, ".", ++top_layer_);
+  settle_families(table);
+}
+
+void Config::settle_families(const OptionTable& table) {
+  for (const auto& family : table.families()) {
+    const auto list_it = values_.find(family.list_key);
+    const std::vector<std::string> listed =
+        list_it == values_.end() ? std::vector<std::string>{} : split_list(list_it->second.text);
+    const int list_layer = list_it == values_.end() ? 0 : list_it->second.layer;
+    const std::string prefix = family.prefix + ".";
+    for (auto it = values_.lower_bound(prefix);
+         it != values_.end() && it->first.compare(0, prefix.size(), prefix) == 0;) {
+      std::string name;
+      table.family_of(it->first, &name);
+      const bool is_listed = std::find(listed.begin(), listed.end(), name) != listed.end();
+      if (is_listed || it->second.origin == "default") {
+        it = is_listed ? std::next(it) : values_.erase(it);
+        continue;
+      }
+      // A later layer that lists the members anew replaces the earlier layers' members; a key
+      // set with or after the list must name a listed member.
+      if (it->second.layer >= list_layer) {
+        std::string names;
+        for (const auto& n : listed) names += (names.empty() ? "" : ", ") + n;
+        throw UserError(it->second.origin + ": " + it->first + ": no " + family.noun + " " +
+                        name + " (" + family.list_key + " = " +
+                        (names.empty() ? std::string("nothing") : names) + ")");
+      }
+      it = values_.erase(it);
+    }
+    // Every listed member has every key of the family, at its default when no layer gave one.
+    for (const auto& spec : table.specs()) {
+      if (spec.key.compare(0, prefix.size() + 2, prefix + "*.") != 0) continue;
+      const std::string rest = spec.key.substr(prefix.size() + 2);
+      for (const auto& name : listed) {
+        const std::string key = prefix + name + "." + rest;
+        if (values_.count(key) == 0 && !spec.required) {
+          values_[key] = Setting{spec.default_text, "default", "", 0};
+        }
+      }
+    }
+  }
 }
 
 void Config::dump(std::ostream& out, const OptionTable& table) const {
-  out << "# blsim effective configuration: value  # unit; origin; meaning\n";
-  std::string section;
-  for (const auto& spec : table.specs()) {
-    const auto dot = spec.key.find('.');
-    const std::string sec = dot == std::string::npos ? "" : spec.key.substr(0, dot);
-    const std::string name = dot == std::string::npos ? spec.key : spec.key.substr(dot + 1);
-    if (sec != section) {
-      out << "\n[" << sec << "]\n";
-      section = sec;
+  // Grouped by section, sections in order of first appearance, so the dump loads again (a
+  // section given twice in one file is an error).
+  std::vector<std::pair<std::string, std::string>> sections;  // name, its lines
+  auto print = [&](const OptionSpec& spec, const std::string& key) {
+    const auto dot = key.rfind('.');
+    const std::string sec = dot == std::string::npos ? "" : key.substr(0, dot);
+    const std::string name = dot == std::string::npos ? key : key.substr(dot + 1);
+    auto it = std::find_if(sections.begin(), sections.end(),
+                           [&](const auto& s) { return s.first == sec; });
+    if (it == sections.end()) it = sections.insert(sections.end(), {sec, ""});
+    const auto v = values_.find(key);
+    std::string value = v == values_.end() ? "" : v->second.text;
+    if (spec.kind == ValueKind::kPath && !value.empty()) {  // absolute: the dump may move
+      value = std::filesystem::absolute(path(key)).lexically_normal().string();
     }
-    const auto it = values_.find(spec.key);
-    const std::string value =
-        it == values_.end() ? "" : (spec.kind == ValueKind::kPath ? path(spec.key) : it->second.text);
-    const std::string origin = it == values_.end() ? "unset" : it->second.origin;
-    out << name << " = " << value << "  # " << (spec.unit.empty() ? "-" : spec.unit) << "; "
-        << origin << "; " << spec.help << "\n";
+    const std::string origin = v == values_.end() ? "unset" : v->second.origin;
+    it->second += name + " = " + value + "  # " + (spec.unit.empty() ? "-" : spec.unit) + "; " +
+                  origin + "; " + spec.help + "\n";
+  };
+  // Ordinary keys in declaration order; each family's keys member by member, in list order.
+  for (const auto& spec : table.specs()) {
+    if (table.family_of(spec.key, nullptr) == nullptr) print(spec, spec.key);
   }
+  for (const auto& family : table.families()) {
+    const auto list_it = values_.find(family.list_key);
+    if (list_it == values_.end()) continue;
+    const std::string pattern = family.prefix + ".*.";
+    for (const auto& name : split_list(list_it->second.text)) {
+      for (const auto& spec : table.specs()) {
+        if (spec.key.compare(0, pattern.size(), pattern) != 0) continue;
+        print(spec, family.prefix + "." + name + "." + spec.key.substr(pattern.size()));
+      }
+    }
+  }
+  out << "# blsim effective configuration: value  # unit; origin; meaning\n";
+  for (const auto& [name, lines] : sections) out << "\n[" << name << "]\n" << lines;
 }
 
 std::string Config::canonical() const {
@@ -341,20 +553,25 @@ Config load_config(const OptionTable& table, const std::vector<std::string>& fil
                    const std::vector<std::string>& sets, const std::string& default_base_dir) {
   Config config;
   for (const auto& spec : table.specs()) {
-    if (!spec.required) {
-      config.values_[spec.key] = Setting{spec.default_text, "default", default_base_dir};
+    if (!spec.required && table.family_of(spec.key, nullptr) == nullptr) {
+      config.values_[spec.key] = Setting{spec.default_text, "default", default_base_dir, 0};
     }
   }
-  for (const auto& file : files) load_file(config.values_, table, file);
+  int layer = 0;
+  for (const auto& file : files) load_file(config.values_, table, file, ++layer);
+  ++layer;
   for (const auto& assignment : sets) {
     const auto eq = assignment.find('=');
     if (eq == std::string::npos || eq == 0) {
       throw UserError("--set " + assignment + ": expected section.key=value");
     }
     put(config.values_, table, trim(assignment.substr(0, eq)), trim(assignment.substr(eq + 1)),
-        "--set", ".");
+        "--set", ".", layer);
   }
+  config.top_layer_ = layer;
+  config.settle_families(table);
   for (const auto& spec : table.specs()) {
+    if (table.family_of(spec.key, nullptr) != nullptr) continue;
     if (config.values_.count(spec.key) == 0) {
       throw UserError(spec.key + ": no value given (set it in a --config file or with --set " +
                       spec.key + "=...)");

@@ -1,14 +1,20 @@
 // SPDX-License-Identifier: MIT
+// The SoC's configuration keys, each declared once beside the field it fills (config_fields.h):
+// [soc] (the cluster and cache lists), one [cluster.NAME] per listed cluster, one [cache.NAME]
+// per listed shared cache level, [noc] and [dram]. Hardware values have no built-in default: the
+// preset (configs/soc/*.ini, loaded as the base layer) and its memspec (configs/dram/*.ini, named
+// by dram.memspec) give them, and soc_spec_from() reports any that is still missing. Upper
+// bounds keep every value in a physical range, so no report can overflow or turn non-finite.
 #include "sim/soc_config.h"
 
 #include <cmath>
 #include <filesystem>
-#include <limits>
 #include <set>
-#include <sstream>
 
-#include "sim/command_line.h"
 #include "common/user_error.h"
+#include "models/shared_cache_timing.h"
+#include "sim/command_line.h"
+#include "sim/config_fields.h"
 
 namespace blsim {
 namespace {
@@ -24,179 +30,337 @@ bool is_memspec_key(const std::string& key) {
   return key.rfind("dram.", 0) == 0 && system_dram_keys().count(key) == 0;
 }
 
-// Typed reads that refuse a key nobody set (hardware keys have no built-in default).
-class Reader {
- public:
-  explicit Reader(const Config& cfg) : cfg_(cfg) {}
+// Names that the SoC's modules and the ledger already use.
+const std::set<std::string>& reserved_names() {
+  static const std::set<std::string> names = {"dram", "memory", "interconnect", "idle"};
+  return names;
+}
 
-  const std::string& text(const std::string& key) const {
-    require(key);
-    return cfg_.text(key);
-  }
-  double real(const std::string& key) const {
-    require(key);
-    return cfg_.real(key);
-  }
-  int64_t integer(const std::string& key) const {
-    require(key);
-    return cfg_.integer(key);
-  }
-  // For fields held as int (counts, cycle latencies): a value that does not fit is refused, not
-  // wrapped (2^32 beats would become a burst of 0).
-  int int_value(const std::string& key) const {
-    const int64_t v = integer(key);
-    if (v < std::numeric_limits<int>::min() || v > std::numeric_limits<int>::max()) {
-      cfg_.fail(key, "is out of range (at most " +
-                         std::to_string(std::numeric_limits<int>::max()) + ")");
-    }
-    return static_cast<int>(v);
-  }
-  std::vector<double> list(const std::string& key) const {
-    std::vector<double> values;
-    std::stringstream in(text(key));
-    std::string item;
-    while (std::getline(in, item, ',')) {
-      const auto b = item.find_first_not_of(" \t");
-      const auto e = item.find_last_not_of(" \t");
-      item = b == std::string::npos ? "" : item.substr(b, e - b + 1);
-      char* end = nullptr;
-      const double v = std::strtod(item.c_str(), &end);
-      if (item.empty() || end != item.c_str() + item.size() || !std::isfinite(v) || v <= 0) {
-        cfg_.fail(key, "expected a comma-separated list of positive numbers, got \"" + item + "\"");
-      }
-      values.push_back(v);
-    }
-    if (values.empty()) cfg_.fail(key, "the DVFS table is empty");
-    return values;
-  }
-  [[noreturn]] void fail(const std::string& key, const std::string& what) const {
-    cfg_.fail(key, what);
-  }
-
- private:
-  void require(const std::string& key) const {
-    if (!cfg_.is_set(key) || cfg_.text(key).empty()) {
-      cfg_.fail(key, "no value given (the SoC preset or its memspec must set it, or use --set " +
-                         key + "=...)");
-    }
-  }
-  const Config& cfg_;
+struct SocKeys {
+  std::string name;
+  std::vector<std::string> clusters;
+  std::vector<std::string> caches;
+  SimSpec sim{65536, 1000e-9};
 };
 
-ClusterSpec cluster_from(const Reader& r, const std::string& c) {
-  const std::string p = c + ".";
-  ClusterSpec s;
-  s.core = r.text(p + "core");
-  s.cores = r.int_value(p + "cores");
-  const auto freqs = r.list(p + "opp_freqs_mhz");
-  const auto volts = r.list(p + "opp_volts_v");
-  if (volts.size() != freqs.size()) {
-    r.fail(p + "opp_volts_v", "has " + std::to_string(volts.size()) + " voltages for " +
-                                  std::to_string(freqs.size()) + " frequencies in " + p +
-                                  "opp_freqs_mhz");
+template <typename V>
+void soc_fields(V& v, SocKeys& s) {
+  v.text({"name", "", "name of the SoC preset (for reports)"}, s.name);
+  v.names({"clusters", "", "the compute clusters, in order; each has a [cluster.NAME] section",
+           Bound::kPositive, static_cast<double>(kMaxClusters)},
+          s.clusters);
+  v.names({"caches", "",
+           "shared cache levels between the clusters and DRAM, nearest first; each has a "
+           "[cache.NAME] section (empty: none)",
+           Bound::kAny, static_cast<double>(kMaxCacheLevels)},
+          s.caches);
+  v.integer({"tile_bytes", "B", "largest DRAM transfer of one tile (double-buffered in L2)",
+             Bound::kPositive, 1ull << 30},
+            s.sim.tile_bytes);
+  v.real({"quantum_ns", "ns", "loosely-timed quantum of each cluster", Bound::kPositive, 1e9, 1e-9},
+         s.sim.quantum_s);
+}
+
+// A cluster's keys; the OPP table is read as two lists and the active frequency, then checked.
+struct ClusterKeys {
+  ClusterSpec spec;
+  std::vector<double> freqs_mhz, volts_v;
+  double freq_mhz = 0;
+};
+
+template <typename V>
+void cluster_fields(V& v, ClusterKeys& k) {
+  ClusterSpec& c = k.spec;
+  ClusterPowerParams& p = c.power;
+  v.text({"core", "", "core type of the cluster (for reports)"}, c.core);
+  v.integer({"cores", "", "cores in the cluster", Bound::kPositive, 64}, c.cores);
+  v.reals({"opp_freqs_mhz", "MHz", "DVFS table: comma-separated frequencies, ascending",
+           Bound::kPositive, 10000},
+          k.freqs_mhz);
+  v.reals({"opp_volts_v", "V", "DVFS table: the voltage of each frequency, same order, never "
+           "falling as the frequency rises", Bound::kPositive, 5},
+          k.volts_v);
+  v.real({"freq_mhz", "MHz", "active operating point: one of opp_freqs_mhz", Bound::kPositive,
+          10000},
+         k.freq_mhz);
+  v.real({"macs_per_cycle", "MAC/cycle", "peak fp32 multiply-accumulates per cycle per core",
+          Bound::kPositive, 1024},
+         c.macs_per_cycle);
+  const struct {
+    const char* key;
+    const char* help;
+    OpKind kind;
+  } effs[] = {
+      {"eff_conv", "fraction of peak reached by dense convolutions", OpKind::kConv},
+      {"eff_depthwise", "fraction of peak reached by depthwise convolutions", OpKind::kDepthwise},
+      {"eff_gemm", "fraction of peak reached by Gemm/MatMul", OpKind::kGemm},
+      {"eff_pool", "fraction of peak reached by pooling", OpKind::kPool},
+      {"eff_eltwise", "fraction of peak reached by element-wise ops", OpKind::kEltwise},
+      {"eff_softmax", "fraction of peak reached by softmax", OpKind::kSoftmax},
+      {"eff_datamove", "fraction of one element per MAC slot reached by copies",
+       OpKind::kDataMove}};
+  c.efficiency.fill(1.0);  // kFree does no work; its efficiency is never used
+  for (const auto& e : effs) {
+    v.real({e.key, "", e.help, Bound::kFraction}, c.efficiency[static_cast<size_t>(e.kind)]);
   }
-  for (size_t i = 0; i < freqs.size(); ++i) {
-    if (i > 0 && freqs[i] <= freqs[i - 1]) {
-      r.fail(p + "opp_freqs_mhz", "frequencies must ascend");
+  v.real({"parallel_efficiency", "", "fraction of a core each core beyond the first adds",
+          Bound::kFraction},
+         c.parallel_efficiency);
+  v.integer({"l2_bytes", "B", "L2 capacity of the cluster", Bound::kPositive, 1ull << 34},
+            c.l2_bytes);
+  v.real({"l2_pj_per_byte", "pJ/B", "L2 access energy per byte", Bound::kNonNegative, 1e4},
+         p.l2_pj_per_byte);
+  v.real({"dyn_coeff_uw_per_mhz_v2", "uW/MHz/V^2",
+          "dynamic power coefficient C of one core (P = C V^2 f)", Bound::kPositive, 1e5},
+         p.dyn_coeff_uw_per_mhz_v2);
+  v.real({"core_leak_mw_at_1v", "mW", "leakage of one powered core at 1 V", Bound::kNonNegative,
+          1e5, 1e-3},
+         p.core_leak_w_at_1v);
+  v.real({"uncore_leak_mw_at_1v", "mW", "leakage of the cluster's L2 and logic at 1 V",
+          Bound::kNonNegative, 1e5, 1e-3},
+         p.uncore_leak_w_at_1v);
+  v.real({"leak_v_exponent", "", "leakage scales as V^k", Bound::kNonNegative, 10},
+         p.leak_v_exponent);
+  v.real({"stall_activity", "", "fraction of dynamic power while waiting on memory",
+          Bound::kFraction},
+         p.stall_activity);
+  v.real({"wake_idle_us", "us", "wake-up latency from clock-gated idle", Bound::kNonNegative,
+          1e6, 1e-6},
+         c.wake_idle_s);
+  v.real({"wake_idle_uj", "uJ", "wake-up energy from clock-gated idle", Bound::kNonNegative,
+          1e6, 1e-6},
+         c.wake_idle_j);
+  v.real({"wake_off_us", "us", "wake-up latency from power-gated off", Bound::kNonNegative, 1e6,
+          1e-6},
+         c.wake_off_s);
+  v.real({"wake_off_uj", "uJ", "wake-up energy from power-gated off", Bound::kNonNegative, 1e6,
+          1e-6},
+         c.wake_off_j);
+  v.real({"dvfs_latency_us", "us",
+          "latency of a frequency change (the parked state pays it to wake)",
+          Bound::kNonNegative, 1e6, 1e-6},
+         c.dvfs_latency_s);
+  v.real({"volt_ramp_mv_per_us", "mV/us",
+          "slew rate of the cluster's supply rail (a parked cluster ramps up from the lowest "
+          "operating point's voltage)",
+          Bound::kPositive, 1e6, 1e3},  // mV/us = 1e3 V/s
+         c.volt_ramp_v_per_s);
+}
+
+struct CacheKeys {
+  SharedCacheSpec spec;
+  std::vector<std::string> shared_by;
+};
+
+template <typename V>
+void cache_fields(V& v, CacheKeys& k) {
+  SharedCacheSpec& c = k.spec;
+  v.integer({"bytes", "B", "capacity of the level", Bound::kPositive, 1ull << 34}, c.bytes);
+  v.names({"shared_by", "", "the clusters whose traffic passes through this level",
+           Bound::kPositive, static_cast<double>(kMaxClusters)},
+          k.shared_by);
+  v.real({"bandwidth_gb_per_s", "GB/s", "peak bandwidth of the level's port", Bound::kPositive,
+          1e4, 1e9},
+         c.bandwidth_bytes_per_s);
+  v.real({"latency_ns", "ns", "latency an access that hits adds", Bound::kNonNegative, 1e6, 1e-9},
+         c.latency_s);
+  v.real({"pj_per_byte", "pJ/B", "energy per byte read or written in the level (hits, fills, "
+          "write-backs)", Bound::kNonNegative, 1e4},
+         c.pj_per_byte);
+  v.real({"leak_mw", "mW", "leakage of the whole level while the SoC is on", Bound::kNonNegative,
+          1e5, 1e-3},
+         c.leak_w);
+}
+
+template <typename V>
+void noc_fields(V& v, InterconnectSpec& n) {
+  v.real({"bandwidth_gb_per_s", "GB/s", "interconnect bandwidth shared by all clusters",
+          Bound::kPositive, 1e4, 1e9},
+         n.bandwidth_bytes_per_s);
+  v.real({"latency_ns", "ns", "latency the interconnect adds to each transaction",
+          Bound::kNonNegative, 1e6, 1e-9},
+         n.latency_s);
+  v.real({"energy_pj_per_byte", "pJ/B", "interconnect energy per byte moved", Bound::kNonNegative,
+          1e4},
+         n.energy_pj_per_byte);
+}
+
+template <typename V>
+void dram_rail_fields(V& v, DramRailCurrents& c, int rail) {
+  // Keys carry the rail number: vdd1_v, idd0_1_ma, ...; names must outlive the Key structs.
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> n;
+    for (int r = 1; r <= 2; ++r) {
+      const std::string s = std::to_string(r);
+      for (const char* base : {"idd0", "idd2n", "idd2p", "idd3n", "idd3p", "idd4r", "idd4w", "idd5"}) {
+        n.push_back(std::string(base) + "_" + s + "_ma");
+      }
+      n.push_back("vdd" + s + "_v");
     }
-    s.opps.push_back(OperatingPoint{freqs[i], volts[i]});
+    return n;
+  }();
+  static const std::vector<std::string> helps = [] {
+    std::vector<std::string> h;
+    for (int r = 1; r <= 2; ++r) {
+      const std::string s = " of one device on VDD" + std::to_string(r);
+      for (const char* what : {"one-bank ACT-PRE current", "precharge standby current",
+                               "precharge power-down current", "active standby current",
+                               "active power-down current", "burst read current",
+                               "burst write current", "all-bank refresh current"}) {
+        h.push_back(what + s);
+      }
+      h.push_back("supply voltage of rail VDD" + std::to_string(r));
+    }
+    return h;
+  }();
+  const size_t b = static_cast<size_t>(rail - 1) * 9;
+  v.real({names[b + 8].c_str(), "V", helps[b + 8].c_str(), Bound::kPositive, 5}, c.vdd_v);
+  double* currents[] = {&c.idd0_a,  &c.idd2n_a, &c.idd2p_a, &c.idd3n_a,
+                        &c.idd3p_a, &c.idd4r_a, &c.idd4w_a, &c.idd5_a};
+  for (size_t i = 0; i < 8; ++i) {
+    v.real({names[b + i].c_str(), "mA", helps[b + i].c_str(), Bound::kNonNegative, 1e4, 1e-3},
+           *currents[i]);
   }
-  const double active_mhz = r.real(p + "freq_mhz");
+}
+
+template <typename V>
+void dram_fields(V& v, DramSpec& d) {
+  DramPowerParams& p = d.power;
+  // System-level DRAM choices (the preset) ...
+  v.integer({"channels", "", "DRAM channels", Bound::kPositive, 64}, d.channels);
+  v.integer({"ranks", "", "ranks per channel", Bound::kPositive, 16}, d.ranks);
+  v.real({"powerdown_idle_ns", "ns", "idle time after which a rank powers down",
+          Bound::kNonNegative, 1e9, 1e-9},
+         d.powerdown_idle_s);
+  v.real({"io_pj_per_bit", "pJ/bit", "interface energy per data bit (PHY and pins)",
+          Bound::kNonNegative, 1e3},
+         p.io_pj_per_bit);
+  // ... and the device itself (the memspec).
+  v.text({"type", "", "DRAM standard and speed grade, e.g. LPDDR3-1866"}, d.type);
+  v.real({"data_rate_mtps", "MT/s", "data rate per pin", Bound::kPositive, 1e5}, d.data_rate_mtps);
+  v.integer({"device_width_bits", "bit", "data width of one device", Bound::kPositive, 1024},
+            d.device_width_bits);
+  v.integer({"devices_per_rank", "", "devices side by side on one channel", Bound::kPositive, 64},
+            p.devices_per_rank);
+  v.integer({"banks", "", "banks per rank", Bound::kPositive, 1024}, d.banks);
+  v.integer({"rows", "", "rows per bank", Bound::kPositive, 1 << 24}, d.rows);
+  v.integer({"columns", "", "columns per row", Bound::kPositive, 1 << 20}, d.columns);
+  v.integer({"burst_length", "beats", "burst length", Bound::kPositive, 1024}, p.burst_length);
+  v.integer({"cl_ck", "tCK", "read latency RL", Bound::kPositive, 1000}, d.cl_ck);
+  v.integer({"wl_ck", "tCK", "write latency WL", Bound::kPositive, 1000}, d.wl_ck);
+  v.integer({"tccd_ck", "tCK", "column-to-column delay tCCD", Bound::kPositive, 1000}, d.tccd_ck);
+  v.real({"trcd_ns", "ns", "ACT to column command tRCD", Bound::kPositive, 1e6, 1e-9}, d.trcd_s);
+  v.real({"trp_ns", "ns", "precharge period tRP", Bound::kPositive, 1e6, 1e-9}, p.trp_s);
+  v.real({"tras_ns", "ns", "ACT to PRE minimum tRAS", Bound::kPositive, 1e6, 1e-9}, p.tras_s);
+  v.real({"twr_ns", "ns", "write recovery tWR", Bound::kPositive, 1e6, 1e-9}, d.twr_s);
+  v.real({"trfc_ns", "ns", "all-bank refresh cycle tRFCab", Bound::kPositive, 1e6, 1e-9}, p.trfc_s);
+  v.real({"trefi_ns", "ns", "average refresh interval tREFI", Bound::kPositive, 1e9, 1e-9},
+         d.trefi_s);
+  dram_rail_fields(v, p.rail[0], 1);
+  dram_rail_fields(v, p.rail[1], 2);
+}
+
+std::string listed(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+ClusterSpec cluster_from(const Config& cfg, const std::string& name) {
+  const std::string p = "cluster." + name + ".";
+  ClusterKeys k;
+  KeyReader r(cfg, p);
+  cluster_fields(r, k);
+  ClusterSpec s = k.spec;
+  s.name = name;
+  if (k.freqs_mhz.empty()) cfg.fail(p + "opp_freqs_mhz", "the DVFS table is empty");
+  if (k.volts_v.size() != k.freqs_mhz.size()) {
+    cfg.fail(p + "opp_volts_v", "has " + std::to_string(k.volts_v.size()) + " voltages for " +
+                                    std::to_string(k.freqs_mhz.size()) + " frequencies in " + p +
+                                    "opp_freqs_mhz");
+  }
   bool found = false;
-  for (size_t i = 0; i < freqs.size(); ++i) {
-    if (std::fabs(freqs[i] - active_mhz) < 1e-6) {
-      s.active_opp = i;
+  for (size_t i = 0; i < k.freqs_mhz.size(); ++i) {
+    if (i > 0 && k.freqs_mhz[i] <= k.freqs_mhz[i - 1]) {
+      cfg.fail(p + "opp_freqs_mhz", "frequencies must ascend");
+    }
+    if (i > 0 && k.volts_v[i] < k.volts_v[i - 1]) {
+      cfg.fail(p + "opp_volts_v", "the voltage falls from " + std::to_string(k.volts_v[i - 1]) +
+                                      " V to " + std::to_string(k.volts_v[i]) +
+                                      " V as the frequency rises (entry " + std::to_string(i + 1) +
+                                      ")");
+    }
+    s.opps.push_back(OperatingPoint{k.freqs_mhz[i], k.volts_v[i]});
+    if (std::fabs(k.freqs_mhz[i] - k.freq_mhz) < 1e-6) {
+      s.initial_opp = i;
       found = true;
     }
   }
   if (!found) {
-    r.fail(p + "freq_mhz", "is not an operating point of " + p + "opp_freqs_mhz (" +
-                               r.text(p + "opp_freqs_mhz") + ")");
+    cfg.fail(p + "freq_mhz", "is not an operating point of " + p + "opp_freqs_mhz (" +
+                                 cfg.text(p + "opp_freqs_mhz") + ")");
   }
-  s.macs_per_cycle = r.real(p + "macs_per_cycle");
-  const std::pair<OpKind, const char*> effs[] = {
-      {OpKind::kConv, "eff_conv"},       {OpKind::kDepthwise, "eff_depthwise"},
-      {OpKind::kGemm, "eff_gemm"},       {OpKind::kPool, "eff_pool"},
-      {OpKind::kEltwise, "eff_eltwise"}, {OpKind::kSoftmax, "eff_softmax"},
-      {OpKind::kDataMove, "eff_datamove"}};
-  s.efficiency.fill(1.0);  // kFree does no work; its efficiency is never used
-  for (const auto& [kind, key] : effs) {
-    const double e = r.real(p + key);
-    if (e <= 0) r.fail(p + key, "must be above 0 (a kernel that never finishes)");
-    s.efficiency[static_cast<size_t>(kind)] = e;
-  }
-  s.parallel_efficiency = r.real(p + "parallel_efficiency");
-  s.l2_bytes = static_cast<uint64_t>(r.integer(p + "l2_bytes"));
-  s.power.l2_pj_per_byte = r.real(p + "l2_pj_per_byte");
-  s.power.dyn_coeff_uw_per_mhz_v2 = r.real(p + "dyn_coeff_uw_per_mhz_v2");
-  s.power.core_leak_w_at_1v = r.real(p + "core_leak_mw_at_1v") * 1e-3;
-  s.power.uncore_leak_w_at_1v = r.real(p + "uncore_leak_mw_at_1v") * 1e-3;
-  s.power.leak_v_exponent = r.real(p + "leak_v_exponent");
-  s.power.stall_activity = r.real(p + "stall_activity");
-  s.wake_idle_s = r.real(p + "wake_idle_us") * 1e-6;
-  s.wake_idle_j = r.real(p + "wake_idle_uj") * 1e-6;
-  s.wake_off_s = r.real(p + "wake_off_us") * 1e-6;
-  s.wake_off_j = r.real(p + "wake_off_uj") * 1e-6;
-  s.dvfs_latency_s = r.real(p + "dvfs_latency_us") * 1e-6;
-  s.volt_ramp_v_per_s = r.real(p + "volt_ramp_mv_per_us") * 1e3;  // mV/us = 1e3 V/s
   return s;
 }
 
-DramRailCurrents rail_from(const Reader& r, int rail) {
-  const std::string n = std::to_string(rail);
-  auto amps = [&](const char* name) { return r.real(std::string("dram.") + name + "_" + n + "_ma") * 1e-3; };
-  DramRailCurrents c;
-  c.vdd_v = r.real("dram.vdd" + n + "_v");
-  c.idd0_a = amps("idd0");
-  c.idd2n_a = amps("idd2n");
-  c.idd2p_a = amps("idd2p");
-  c.idd3n_a = amps("idd3n");
-  c.idd3p_a = amps("idd3p");
-  c.idd4r_a = amps("idd4r");
-  c.idd4w_a = amps("idd4w");
-  c.idd5_a = amps("idd5");
-  return c;
+SharedCacheSpec cache_from(const Config& cfg, const std::string& name, const SocSpec& soc) {
+  const std::string p = "cache." + name + ".";
+  CacheKeys k;
+  KeyReader r(cfg, p);
+  cache_fields(r, k);
+  SharedCacheSpec s = k.spec;
+  s.name = name;
+  for (const auto& c : k.shared_by) {
+    const ClusterIndex index = soc.find_cluster(c);
+    if (index == soc.clusters.size()) {
+      cfg.fail(p + "shared_by", "no cluster " + c + " (soc.clusters = " + soc.cluster_names() + ")");
+    }
+    s.shared_by.push_back(index);
+  }
+  if (s.bytes < kCacheBlockBytes) {
+    cfg.fail(p + "bytes", "is smaller than one " + std::to_string(kCacheBlockBytes) +
+                              "-byte residency block");
+  }
+  return s;
 }
 
-DramSpec dram_from(const Reader& r) {
+DramSpec dram_from(const Config& cfg) {
   DramSpec d;
-  d.type = r.text("dram.type");
-  d.data_rate_mtps = r.real("dram.data_rate_mtps");
-  d.channels = r.int_value("dram.channels");
-  d.ranks = r.int_value("dram.ranks");
-  d.banks = r.int_value("dram.banks");
-  d.rows = r.integer("dram.rows");
-  d.columns = r.integer("dram.columns");
-  d.device_width_bits = r.int_value("dram.device_width_bits");
-  d.cl_ck = r.int_value("dram.cl_ck");
-  d.wl_ck = r.int_value("dram.wl_ck");
-  d.tccd_ck = r.int_value("dram.tccd_ck");
-  d.trcd_s = r.real("dram.trcd_ns") * 1e-9;
-  d.twr_s = r.real("dram.twr_ns") * 1e-9;
-  d.trefi_s = r.real("dram.trefi_ns") * 1e-9;
-  d.powerdown_idle_s = r.real("dram.powerdown_idle_ns") * 1e-9;
+  KeyReader r(cfg, "dram.");
+  dram_fields(r, d);
   DramPowerParams& p = d.power;
-  p.rail[0] = rail_from(r, 1);
-  p.rail[1] = rail_from(r, 2);
-  p.devices_per_rank = r.int_value("dram.devices_per_rank");
   p.tck_s = 2.0 / (d.data_rate_mtps * 1e6);  // double data rate: two transfers per clock
-  p.burst_length = r.int_value("dram.burst_length");
-  p.tras_s = r.real("dram.tras_ns") * 1e-9;
-  p.trp_s = r.real("dram.trp_ns") * 1e-9;
-  p.trfc_s = r.real("dram.trfc_ns") * 1e-9;
-  p.io_pj_per_bit = r.real("dram.io_pj_per_bit");
-
-  if (p.burst_length % 2 != 0) r.fail("dram.burst_length", "must be even (double data rate)");
+  if (p.burst_length % 2 != 0) cfg.fail("dram.burst_length", "must be even (double data rate)");
   if (d.columns % p.burst_length != 0) {
-    r.fail("dram.columns", "is not a multiple of dram.burst_length (" +
-                               std::to_string(p.burst_length) + "): a row must hold whole bursts");
+    cfg.fail("dram.columns", "is not a multiple of dram.burst_length (" +
+                                 std::to_string(p.burst_length) + "): a row must hold whole bursts");
   }
-  if (p.tras_s < d.trcd_s) r.fail("dram.tras_ns", "is shorter than dram.trcd_ns");
-  if (d.trefi_s <= p.trfc_s) r.fail("dram.trefi_ns", "must exceed dram.trfc_ns");
+  if (p.tras_s < d.trcd_s) cfg.fail("dram.tras_ns", "is shorter than dram.trcd_ns");
+  if (d.trefi_s <= p.trfc_s) cfg.fail("dram.trefi_ns", "must exceed dram.trfc_ns");
   return d;
 }
 
 }  // namespace
+
+void declare_soc_options(OptionTable& t) {
+  SocKeys soc;
+  KeyDeclarer soc_keys(t, "soc.", /*no_defaults=*/false);
+  soc_fields(soc_keys, soc);
+  t.family("cluster", "soc.clusters", "cluster").family("cache", "soc.caches", "cache level");
+  ClusterKeys cluster;
+  KeyDeclarer cluster_keys(t, "cluster.*.", /*no_defaults=*/true);
+  cluster_fields(cluster_keys, cluster);
+  CacheKeys cache;
+  KeyDeclarer cache_keys(t, "cache.*.", /*no_defaults=*/true);
+  cache_fields(cache_keys, cache);
+  InterconnectSpec noc;
+  KeyDeclarer noc_keys(t, "noc.", /*no_defaults=*/true);
+  noc_fields(noc_keys, noc);
+  t.path("dram.memspec", "", "memspec INI of the DRAM device (relative to the file that sets it)");
+  DramSpec dram;
+  KeyDeclarer dram_keys(t, "dram.", /*no_defaults=*/true);
+  dram_fields(dram_keys, dram);
+}
 
 std::string default_soc_preset() {
   return (std::filesystem::path(blsim_home()) / "configs" / "soc" / "exynos5422.ini").string();
@@ -213,7 +377,7 @@ Config with_memspec(const Config& cfg) {
   const Config memspec = load_config(soc_keys, {path}, {}, blsim_home());
   Config out = cfg;
   for (const auto& spec : soc_keys.specs()) {
-    if (memspec.origin(spec.key) == "default") continue;
+    if (!memspec.is_set(spec.key) || memspec.origin(spec.key) == "default") continue;
     if (!is_memspec_key(spec.key)) {
       memspec.fail(spec.key, "does not belong in a memspec (set it in the SoC preset)");
     }
@@ -226,27 +390,39 @@ Config with_memspec(const Config& cfg) {
 
 SocSpec soc_spec_from(const Config& raw) {
   const Config cfg = with_memspec(raw);
-  const Reader r(cfg);
   if (!cfg.is_set("dram.memspec") || cfg.text("dram.memspec").empty()) {
     cfg.fail("dram.memspec",
              "no SoC preset loaded (use --config configs/soc/exynos5422.ini or gs101.ini)");
   }
+  SocKeys keys;
+  KeyReader soc_reader(cfg, "soc.");
+  soc_fields(soc_reader, keys);
   SocSpec s;
-  s.name = r.text("soc.name");
-  s.big = cluster_from(r, "big");
-  s.little = cluster_from(r, "little");
-  s.noc.bandwidth_bytes_per_s = r.real("noc.bandwidth_gb_per_s") * 1e9;
-  s.noc.latency_s = r.real("noc.latency_ns") * 1e-9;
-  s.noc.energy_pj_per_byte = r.real("noc.energy_pj_per_byte");
-  s.dram = dram_from(r);
-  s.sim.tile_bytes = static_cast<uint64_t>(r.integer("soc.tile_bytes"));
-  s.sim.quantum_s = r.real("soc.quantum_ns") * 1e-9;
-  for (const char* c : {"big", "little"}) {
-    if (2 * s.sim.tile_bytes > s.cluster(std::string(c) == "big" ? ClusterId::kBig
-                                                                  : ClusterId::kLittle)
-                                   .l2_bytes) {
-      r.fail("soc.tile_bytes", std::string("two tiles (double buffering) do not fit in ") + c +
-                                   ".l2_bytes");
+  s.name = keys.name;
+  s.sim = keys.sim;
+  if (keys.clusters.empty()) {
+    cfg.fail("soc.clusters", "no clusters listed (e.g. soc.clusters = big, little)");
+  }
+  for (const auto& name : keys.clusters) {
+    if (reserved_names().count(name) != 0) {
+      cfg.fail("soc.clusters", "the name " + name + " is taken by the SoC model; choose another");
+    }
+    s.clusters.push_back(cluster_from(cfg, name));
+  }
+  for (const auto& name : keys.caches) {
+    if (reserved_names().count(name) != 0 || s.find_cluster(name) != s.clusters.size()) {
+      cfg.fail("soc.caches", "the name " + name + " is taken (by a cluster or the SoC model); "
+                             "choose another");
+    }
+    s.caches.push_back(cache_from(cfg, name, s));
+  }
+  KeyReader noc_reader(cfg, "noc.");
+  noc_fields(noc_reader, s.noc);
+  s.dram = dram_from(cfg);
+  for (const auto& c : s.clusters) {
+    if (2 * s.sim.tile_bytes > c.l2_bytes) {
+      cfg.fail("soc.tile_bytes", "two tiles (double buffering) do not fit in cluster." + c.name +
+                                     ".l2_bytes");
     }
   }
   return s;

@@ -11,20 +11,20 @@ namespace {
 using testing::layer;
 
 TEST(LayerPlan, ComputeTimeByHand) {
-  const ClusterSpec c = testing::round_cluster(4, 1000, 4);
+  const ClusterSpec c = testing::round_cluster("big", 4, 1000, 4);
   // 1e6 MACs / (effective cores 1 + 3 x 0.5 = 2.5, 4 MAC/cycle, efficiency 0.5) = 200000 cycles,
   // at 1000 MHz: 200 us.
   const LayerCost conv = layer("c", "Conv", OpKind::kConv, 1000000, 2000000, 0, 0, 0);
   EXPECT_NEAR(layer_compute_cycles(conv, c), 200000, 1e-6);
-  EXPECT_NEAR(layer_compute_time_s(conv, c), 200e-6, 1e-15);
+  EXPECT_NEAR(layer_compute_time_s(conv, c, c.initial_point()), 200e-6, 1e-15);
   // Without MACs, FLOPs fill half a slot each: 1e6 FLOPs take half the time.
   const LayerCost relu = layer("r", "Relu", OpKind::kEltwise, 0, 1000000, 0, 0, 0);
-  EXPECT_NEAR(layer_compute_time_s(relu, c), 100e-6, 1e-15);
-  EXPECT_EQ(layer_compute_time_s(layer("f", "Flatten", OpKind::kFree, 0, 0, 0, 8, 8), c), 0);
+  EXPECT_NEAR(layer_compute_time_s(relu, c, c.initial_point()), 100e-6, 1e-15);
+  EXPECT_EQ(layer_compute_time_s(layer("f", "Flatten", OpKind::kFree, 0, 0, 0, 8, 8), c, c.initial_point()), 0);
 }
 
 TEST(LayerPlan, WeightsThatFitStayResident) {
-  ClusterSpec c = testing::round_cluster(4, 1000, 4);
+  ClusterSpec c = testing::round_cluster("big", 4, 1000, 4);
   const NetworkCost net = testing::lenet_cost();  // 1.69 MB of weights
   c.l2_bytes = 2 << 20;
   NetworkPlan cold = plan_network(net, c, false, 0, 1 << 24);
@@ -40,7 +40,7 @@ TEST(LayerPlan, WeightsThatFitStayResident) {
 }
 
 TEST(LayerPlan, WeightsThatDoNotFitStreamEveryTime) {
-  ClusterSpec c = testing::round_cluster(4, 1000, 4);
+  ClusterSpec c = testing::round_cluster("big", 4, 1000, 4);
   c.l2_bytes = 512 << 10;
   const NetworkCost net = testing::lenet_cost();
   const NetworkPlan plan = plan_network(net, c, false, 0, 1 << 24);
@@ -51,7 +51,7 @@ TEST(LayerPlan, WeightsThatDoNotFitStreamEveryTime) {
 }
 
 TEST(LayerPlan, ActivationsThatDoNotFitSpillBothWays) {
-  ClusterSpec c = testing::round_cluster(4, 1000, 4);
+  ClusterSpec c = testing::round_cluster("big", 4, 1000, 4);
   c.l2_bytes = 150000;  // conv1 in+out (103 KB) fits, relu1 (200 KB) does not
   const NetworkCost net = testing::lenet_cost();
   const NetworkPlan plan = plan_network(net, c, false, 0, 1 << 24);

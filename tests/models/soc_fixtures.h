@@ -12,6 +12,10 @@
 
 namespace blsim::testing {
 
+// The two clusters of round_soc(), by their place in SocSpec::clusters.
+constexpr ClusterIndex kBig = 0;
+constexpr ClusterIndex kLittle = 1;
+
 // DRAM: 1600 MT/s (tCK 1.25 ns), one x32 channel, BL8 (32 B bursts, 5 ns), 4 KiB rows, CL 12.
 inline DramSpec round_dram() {
   DramSpec d;
@@ -43,12 +47,14 @@ inline DramSpec round_dram() {
   return d;
 }
 
-inline ClusterSpec round_cluster(int cores, double freq_mhz, double macs_per_cycle) {
+inline ClusterSpec round_cluster(const char* name, int cores, double freq_mhz,
+                                 double macs_per_cycle) {
   ClusterSpec c;
+  c.name = name;
   c.core = "test";
   c.cores = cores;
   c.opps = {{freq_mhz / 2, 0.8}, {freq_mhz, 1.0}};
-  c.active_opp = 1;
+  c.initial_opp = 1;
   c.macs_per_cycle = macs_per_cycle;
   c.efficiency.fill(0.5);
   c.parallel_efficiency = 0.5;
@@ -71,8 +77,7 @@ inline ClusterSpec round_cluster(int cores, double freq_mhz, double macs_per_cyc
 inline SocSpec round_soc() {
   SocSpec s;
   s.name = "round";
-  s.big = round_cluster(4, 1000, 4);
-  s.little = round_cluster(2, 500, 2);
+  s.clusters = {round_cluster("big", 4, 1000, 4), round_cluster("little", 2, 500, 2)};
   s.noc.bandwidth_bytes_per_s = 12.8e9;
   s.noc.latency_s = 0;
   s.noc.energy_pj_per_byte = 1;

@@ -33,11 +33,11 @@ TEST(SocTop, LedgerRowsAddUpToTheTotal) {
   const NetworkCost net = testing::lenet_cost();
   EnergyBreakdown total, rows;
   simulate(testing::round_soc(), [&](SocTop& soc) {
-    soc.cluster(ClusterId::kBig).enter(PowerState::kOff);
+    soc.cluster(testing::kBig).enter(PowerState::kOff);
     for (int i = 0; i < 3; ++i) {
-      soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
-      soc.cluster(ClusterId::kLittle).run_cycles(500, "little", "lenet", "gate");
-      if (i == 1) soc.cluster(ClusterId::kBig).run_network(net, "lenet", "big");
+      soc.cluster(testing::kLittle).run_network(net, "lenet", "little");
+      soc.cluster(testing::kLittle).run_cycles(500, "little", "lenet", "gate");
+      if (i == 1) soc.cluster(testing::kBig).run_network(net, "lenet", "big");
       sc_core::wait(sc_core::sc_time(20, sc_core::SC_US));  // a gap: idle rows
     }
     soc.finish();
@@ -57,8 +57,8 @@ TEST(SocTop, NoLayerBeatsItsComputeOrBandwidthRoof) {
   const SocSpec spec = testing::round_soc();
   std::vector<LedgerRow> rows;
   simulate(spec, [&](SocTop& soc) {
-    soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
-    soc.cluster(ClusterId::kBig).run_network(net, "lenet", "big");
+    soc.cluster(testing::kLittle).run_network(net, "lenet", "little");
+    soc.cluster(testing::kBig).run_network(net, "lenet", "big");
     rows = soc.ledger().rows();
   });
   const double bandwidth = std::min(spec.dram.peak_bandwidth_bytes_per_s(),
@@ -66,10 +66,10 @@ TEST(SocTop, NoLayerBeatsItsComputeOrBandwidthRoof) {
   size_t checked = 0;
   for (const auto& row : rows) {
     if (row.op == "idle" || row.op == "wake") continue;
-    const ClusterSpec& c = row.cluster == "big" ? spec.big : spec.little;
+    const ClusterSpec& c = spec.cluster(spec.find_cluster(row.cluster));
     for (const auto& l : net.layers) {
       if (l.name != row.layer) continue;
-      EXPECT_GE(row.time_s * (1 + 1e-9), layer_compute_time_s(l, c)) << row.layer;
+      EXPECT_GE(row.time_s * (1 + 1e-9), layer_compute_time_s(l, c, c.initial_point())) << row.layer;
       const double bytes = static_cast<double>(row.dram_read_bytes + row.dram_write_bytes);
       EXPECT_GE(row.time_s * (1 + 1e-9), bytes / bandwidth) << row.layer;
       ++checked;
@@ -81,11 +81,11 @@ TEST(SocTop, NoLayerBeatsItsComputeOrBandwidthRoof) {
 TEST(SocTop, OffClusterPaysWakeUpAndReloadsWeights) {
   const NetworkCost net = testing::lenet_cost();
   SocSpec spec = testing::round_soc();
-  spec.big.l2_bytes = 2 << 20;  // LeNet's 1.7 MB of weights fit
+  spec.clusters[testing::kBig].l2_bytes = 2 << 20;  // LeNet's 1.7 MB of weights fit
   std::vector<LedgerRow> rows;
   double first_s = 0, second_s = 0;
   simulate(spec, [&](SocTop& soc) {
-    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    ComputeCluster& big = soc.cluster(testing::kBig);
     big.enter(PowerState::kOff);
     first_s = to_seconds(big.run_network(net, "lenet", "big"));
     EXPECT_EQ(big.state(), PowerState::kOff);
@@ -103,29 +103,29 @@ TEST(SocTop, OffClusterPaysWakeUpAndReloadsWeights) {
   }
   EXPECT_EQ(off_wakes, 1u);
   EXPECT_EQ(idle_wakes, 2u);
-  EXPECT_GT(first_s, second_s + spec.big.wake_off_s * 0.99);
+  EXPECT_GT(first_s, second_s + spec.clusters[testing::kBig].wake_off_s * 0.99);
 }
 
 TEST(SocTop, ParkedClusterLeaksAtTheLowestVoltageAndPaysADvfsTransitionToWake) {
   const NetworkCost net = testing::lenet_cost();
   SocSpec spec = testing::round_soc();
-  spec.big.l2_bytes = 2 << 20;  // the weights stay in L2 while parked
-  const ClusterSpec& big_spec = spec.big;
+  spec.clusters[testing::kBig].l2_bytes = 2 << 20;  // the weights stay in L2 while parked
+  const ClusterSpec& big_spec = spec.clusters[testing::kBig];
   // The rest powers order as the states promise: parked leaks at 0.8 V instead of 1.0 V.
-  EXPECT_DOUBLE_EQ(rest_power_w(big_spec, PowerState::kParked),
+  EXPECT_DOUBLE_EQ(rest_power_w(big_spec, big_spec.initial_point(), PowerState::kParked),
                    cluster_leakage_w(big_spec.power, big_spec.cores, 0.8));
-  EXPECT_LT(rest_power_w(big_spec, PowerState::kParked), rest_power_w(big_spec, PowerState::kIdle));
-  EXPECT_EQ(rest_power_w(big_spec, PowerState::kOff), 0.0);
+  EXPECT_LT(rest_power_w(big_spec, big_spec.initial_point(), PowerState::kParked), rest_power_w(big_spec, big_spec.initial_point(), PowerState::kIdle));
+  EXPECT_EQ(rest_power_w(big_spec, big_spec.initial_point(), PowerState::kOff), 0.0);
   // Waking: the 0.2 V ramp at 10 mV/us, the clock change, then the idle exit.
-  const WakeCost wake = wake_cost(big_spec, PowerState::kParked);
+  const WakeCost wake = wake_cost(big_spec, big_spec.initial_point(), PowerState::kParked);
   EXPECT_NEAR(wake.latency_s, 20e-6 + 50e-6 + 1e-6, 1e-12);
   EXPECT_DOUBLE_EQ(wake.switching_j, big_spec.wake_idle_j);
-  EXPECT_EQ(wake_cost(big_spec, PowerState::kActive).latency_s, 0.0);
+  EXPECT_EQ(wake_cost(big_spec, big_spec.initial_point(), PowerState::kActive).latency_s, 0.0);
 
   std::vector<LedgerRow> rows;
   double warm_s = 0, parked_s = 0;
   simulate(spec, [&](SocTop& soc) {
-    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    ComputeCluster& big = soc.cluster(testing::kBig);
     big.enter(PowerState::kIdle);
     big.run_network(net, "lenet", "big");  // loads the weights
     warm_s = to_seconds(big.run_network(net, "lenet", "big"));
@@ -149,12 +149,12 @@ TEST(SocTop, ParkedClusterLeaksAtTheLowestVoltageAndPaysADvfsTransitionToWake) {
     }
     if (r.layer == "wake_from_parked") {
       parked_wakes += r.calls;
-      EXPECT_NEAR(r.energy.core_static_j, wake_leakage_w(big_spec) * wake.latency_s, 1e-15);
+      EXPECT_NEAR(r.energy.core_static_j, wake_leakage_w(big_spec, big_spec.initial_point()) * wake.latency_s, 1e-15);
     }
   }
   EXPECT_EQ(parked_wakes, 1u);
   EXPECT_NEAR(parked_rest_s, 1e-3, 1e-9);
-  EXPECT_NEAR(parked_rest_j, rest_power_w(big_spec, PowerState::kParked) * 1e-3, 1e-12);
+  EXPECT_NEAR(parked_rest_j, rest_power_w(big_spec, big_spec.initial_point(), PowerState::kParked) * 1e-3, 1e-12);
 }
 
 TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {
@@ -162,16 +162,16 @@ TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {
   const SocSpec spec = testing::round_soc();
   double idle_j = 0;
   simulate(spec, [&](SocTop& soc) {
-    soc.cluster(ClusterId::kBig).enter(PowerState::kOff);
-    soc.cluster(ClusterId::kLittle).enter(PowerState::kIdle);
-    soc.cluster(ClusterId::kLittle).run_network(net, "lenet", "little");
+    soc.cluster(testing::kBig).enter(PowerState::kOff);
+    soc.cluster(testing::kLittle).enter(PowerState::kIdle);
+    soc.cluster(testing::kLittle).run_network(net, "lenet", "little");
     sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));  // let the DRAM power down
     const EnergyBreakdown e0 = soc.energy_so_far();
     sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));
     idle_j = (soc.energy_so_far().total_j() - e0.total_j());
   });
   // One idle millisecond: the little cluster leaks, big is off, DRAM in power-down + refresh.
-  const double leak_w = cluster_leakage_w(spec.little.power, spec.little.cores, 1.0);
+  const double leak_w = cluster_leakage_w(spec.clusters[testing::kLittle].power, spec.clusters[testing::kLittle].cores, 1.0);
   const auto& p = spec.dram.power;
   const double pd_w = p.rail[0].vdd_v * p.rail[0].idd2p_a + p.rail[1].vdd_v * p.rail[1].idd2p_a;
   const double refresh_w = dram_refresh_energy_j(p) / spec.dram.trefi_s;
@@ -181,7 +181,7 @@ TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {
 TEST(SocTop, FastPathAgreesWithTheEventDrivenRun) {
   const NetworkCost net = testing::lenet_cost();
   const SocSpec spec = testing::round_soc();
-  for (ClusterId id : {ClusterId::kBig, ClusterId::kLittle}) {
+  for (ClusterIndex id : {testing::kBig, testing::kLittle}) {
     const NetworkEstimate est = estimate_network(spec, id, net, "lenet");
     const int n = 20;
     double time_s = 0;
@@ -197,28 +197,28 @@ TEST(SocTop, FastPathAgreesWithTheEventDrivenRun) {
     });
     const double est_time_s = est.cold.time_s + (n - 1) * est.warm.time_s;
     const double est_energy_j = est.cold.energy.total_j() + (n - 1) * est.warm.energy.total_j();
-    EXPECT_LT(relative(est_time_s, time_s), 0.01) << cluster_name(id);
-    EXPECT_LT(relative(est_energy_j, layers.total_j()), 0.01) << cluster_name(id);
+    EXPECT_LT(relative(est_time_s, time_s), 0.01) << spec.cluster(id).name;
+    EXPECT_LT(relative(est_energy_j, layers.total_j()), 0.01) << spec.cluster(id).name;
   }
 }
 
 TEST(SocTop, ClustersContendForMemory) {
   const NetworkCost net = testing::lenet_cost();
   SocSpec spec = testing::round_soc();
-  spec.big.l2_bytes = spec.little.l2_bytes = 256 << 10;  // weights stream from DRAM every time
-  spec.big.macs_per_cycle = spec.little.macs_per_cycle = 64;  // fast cores: memory-bound
+  spec.clusters[testing::kBig].l2_bytes = spec.clusters[testing::kLittle].l2_bytes = 256 << 10;  // weights stream from DRAM every time
+  spec.clusters[testing::kBig].macs_per_cycle = spec.clusters[testing::kLittle].macs_per_cycle = 64;  // fast cores: memory-bound
   auto little_time = [&](bool with_big) {
     double time_s = 0;
     fresh_simulation_kernel();
     SocTop soc("soc", spec);
     ThreadRunner little("little", [&] {
       for (int i = 0; i < 4; ++i) {
-        time_s += to_seconds(soc.cluster(ClusterId::kLittle).run_network(net, "a", "s"));
+        time_s += to_seconds(soc.cluster(testing::kLittle).run_network(net, "a", "s"));
       }
     });
     ThreadRunner big("big", [&] {
       if (!with_big) return;
-      for (int i = 0; i < 4; ++i) soc.cluster(ClusterId::kBig).run_network(net, "b", "s");
+      for (int i = 0; i < 4; ++i) soc.cluster(testing::kBig).run_network(net, "b", "s");
     });
     sc_core::sc_start();
     return time_s;
@@ -233,7 +233,7 @@ TEST(SocTop, DvfsLowerOperatingPointIsSlower) {
   const NetworkCost net = testing::lenet_cost();
   double fast_s = 0, slow_s = 0;
   simulate(testing::round_soc(), [&](SocTop& soc) {
-    ComputeCluster& big = soc.cluster(ClusterId::kBig);
+    ComputeCluster& big = soc.cluster(testing::kBig);
     big.enter(PowerState::kActive);
     big.run_network(net, "lenet", "warm-up");
     fast_s = to_seconds(big.run_network(net, "lenet", "fast"));

@@ -117,20 +117,47 @@ const BadInput kTable[] = {
      [](const std::string&) { return "eval --net '" + kLittle + "' --dataset mnist --split holdout --out o"; },
      "holdout"},
     // Config files and values.
-    {"set_unknown_key", [](const std::string&) { return std::string("run --set big.frq_mhz=5 --out o"); },
-     "big.frq_mhz"},
+    {"set_unknown_key", [](const std::string&) { return std::string("run --set cluster.big.frq_mhz=5 --out o"); },
+     "cluster.big.frq_mhz"},
     {"set_negative_frequency",
-     [](const std::string&) { return std::string("run --set big.freq_mhz=-5 --out o"); }, "big.freq_mhz"},
-    {"set_fractional_cores", [](const std::string&) { return std::string("run --set big.cores=2.5 --out o"); },
-     "big.cores"},
-    {"set_without_equals", [](const std::string&) { return std::string("run --set big.cores --out o"); },
-     "big.cores"},
+     [](const std::string&) { return std::string("run --set cluster.big.freq_mhz=-5 --out o"); }, "cluster.big.freq_mhz"},
+    {"set_fractional_cores", [](const std::string&) { return std::string("run --set cluster.big.cores=2.5 --out o"); },
+     "cluster.big.cores"},
+    {"set_without_equals", [](const std::string&) { return std::string("run --set cluster.big.cores --out o"); },
+     "cluster.big.cores"},
+    // The SoC's shape: clusters and shared caches are named lists.
+    {"soc_cluster_named_twice",
+     [](const std::string&) { return std::string("run --set 'soc.clusters=big, big' --out o"); },
+     "soc.clusters"},
+    {"soc_without_clusters",
+     [](const std::string&) { return std::string("run --set soc.clusters= --out o"); },
+     "soc.clusters"},
+    {"soc_with_nine_clusters",
+     [](const std::string&) { return std::string("run --set soc.clusters=a,b,c,d,e,f,g,h,i --out o"); },
+     "soc.clusters"},
+    {"stage_on_a_missing_cluster",
+     [](const std::string&) { return std::string("run --set stage2.cluster=prime --out o"); },
+     "stage2.cluster"},
+    {"cache_shared_by_a_missing_cluster",
+     [](const std::string&) {
+       return "run --config '" + kHome + "/configs/soc/gs101.ini' --set cache.l3.shared_by=gpu --out o";
+     },
+     "cache.l3.shared_by"},
+    {"profile_on_a_missing_cluster",
+     [](const std::string&) { return "profile --net '" + kBig + "' --cluster prime --out o"; },
+     "prime"},
+    {"config_key_given_twice",
+     [](const std::string& d) {
+       write_text(d + "/soc.ini", "[cluster.big]\ncores = 4\ncores = 2\n");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini:3"},
     {"sweep_unknown_key",
-     [](const std::string&) { return std::string("sweep --vary big.frq_mhz=1400,2000 --out o"); },
-     "big.frq_mhz"},
+     [](const std::string&) { return std::string("sweep --vary cluster.big.frq_mhz=1400,2000 --out o"); },
+     "cluster.big.frq_mhz"},
     {"sweep_value_not_an_opp",
-     [](const std::string&) { return std::string("sweep --vary big.freq_mhz=1400,1234 --out o"); },
-     "big.freq_mhz"},
+     [](const std::string&) { return std::string("sweep --vary cluster.big.freq_mhz=1400,1234 --out o"); },
+     "cluster.big.freq_mhz"},
     {"sweep_without_values",
      [](const std::string&) { return std::string("sweep --vary cascade.threshold --out o"); },
      "cascade.threshold"},
@@ -138,19 +165,19 @@ const BadInput kTable[] = {
      "nowhere.ini"},
     {"config_unknown_key",
      [](const std::string& d) {
-       write_text(d + "/soc.ini", "[big]\ncores = 4\nfreq_mhx = 1000\n");
+       write_text(d + "/soc.ini", "[cluster.big]\ncores = 4\nfreq_mhx = 1000\n");
        return std::string("run --config soc.ini --out o");
      },
      "soc.ini:3"},
     {"config_negative_value",
      [](const std::string& d) {
-       write_text(d + "/soc.ini", "# variant\n[little]\nfreq_mhz = -1400\n");
+       write_text(d + "/soc.ini", "# variant\n[cluster.little]\nfreq_mhz = -1400\n");
        return std::string("run --config soc.ini --out o");
      },
      "soc.ini:3"},
     {"config_bad_syntax",
      [](const std::string& d) {
-       write_text(d + "/soc.ini", "[big]\ncores = 4\nthis is not a key value line\n");
+       write_text(d + "/soc.ini", "[cluster.big]\ncores = 4\nthis is not a key value line\n");
        return std::string("run --config soc.ini --out o");
      },
      "soc.ini:3"},

@@ -25,8 +25,8 @@ CascadePlan two_stage_plan() {
   CascadePlan plan;
   NetworkCost little;
   little.layers = {testing::layer("fc1", "Gemm", OpKind::kGemm, 50000, 100000, 200000, 3136, 256)};
-  plan.stages.push_back(StagePlan{"stage1", "little-net", ClusterId::kLittle, little});
-  plan.stages.push_back(StagePlan{"stage2", "big-net", ClusterId::kBig, testing::lenet_cost()});
+  plan.stages.push_back(StagePlan{"stage1", "little-net", testing::kLittle, little});
+  plan.stages.push_back(StagePlan{"stage2", "big-net", testing::kBig, testing::lenet_cost()});
   plan.thresholds = {0.5};
   plan.gate_cycles = 500;
   return plan;
@@ -96,7 +96,8 @@ TEST(CascadeSim, ParkedBigClusterWakesOncePerEscalationAndRestsAtLowVoltage) {
   EXPECT_GT(parked_rest_s, 0.0);
   EXPECT_NEAR(parked.ledger.total().total_j(), parked.total.total_j(), 1e-9 * parked.total.total_j());
   // Each escalation waits for the rail ramp and the clock change on top of the idle exit.
-  const double extra_s = soc.big.dvfs_latency_s + 0.2 / soc.big.volt_ramp_v_per_s;
+  const ClusterSpec& big = soc.cluster(testing::kBig);
+  const double extra_s = big.dvfs_latency_s + 0.2 / big.volt_ramp_v_per_s;
   for (size_t i = 0; i < conf.size(); ++i) {
     const double expected = parked.inferences[i].escalated ? extra_s : 0.0;
     EXPECT_NEAR(parked.inferences[i].latency_s - idle.inferences[i].latency_s, expected, 0.2e-6) << i;

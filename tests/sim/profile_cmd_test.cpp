@@ -87,11 +87,12 @@ TEST_F(ProfileCommand, WritesReportsThatAddUpAndRepeat) {
 TEST_F(ProfileCommand, BadOptionsNameThemselves) {
   EXPECT_EQ(run_blsim("profile --net cnn.onnx --cluster medium --out c", dir_.string()), 2);
   const std::string err = read_all((dir_ / "stderr.txt").string());
-  EXPECT_EQ(err, "blsim: profile: --cluster: expected big or little, got \"medium\"\n");
+  EXPECT_EQ(err, "blsim: profile: --cluster: the SoC exynos5422 has no cluster \"medium\" (its "
+                 "clusters: big, little)\n");
   EXPECT_EQ(run_blsim("profile --net cnn.onnx --inferences 0 --out c", dir_.string()), 2);
   EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--inferences"), std::string::npos);
-  EXPECT_EQ(run_blsim("profile --net cnn.onnx --set big.freq_mhz=3000 --out c", dir_.string()), 2);
-  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--set: big.freq_mhz"),
+  EXPECT_EQ(run_blsim("profile --net cnn.onnx --set cluster.big.freq_mhz=3000 --out c", dir_.string()), 2);
+  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--set: cluster.big.freq_mhz"),
             std::string::npos);
   EXPECT_FALSE(fs::exists(dir_ / "c" / "layers.csv"));
 }

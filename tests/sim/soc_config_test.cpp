@@ -46,81 +46,182 @@ TEST(SocConfig, Exynos5422PresetLoads) {
   EXPECT_EQ(default_soc_preset(), preset("exynos5422"));
   const SocSpec s = soc_spec_from(load({default_soc_preset()}));
   EXPECT_EQ(s.name, "exynos5422");
-  EXPECT_EQ(s.big.cores, 4);
-  EXPECT_DOUBLE_EQ(s.big.opp().freq_mhz, 2000);
-  EXPECT_DOUBLE_EQ(s.big.opp().volt_v, 1.3125);
-  EXPECT_DOUBLE_EQ(s.little.opp().freq_mhz, 1400);
-  EXPECT_DOUBLE_EQ(s.big.power.dyn_coeff_uw_per_mhz_v2, 310);
-  EXPECT_DOUBLE_EQ(s.little.power.dyn_coeff_uw_per_mhz_v2, 90);
+  ASSERT_EQ(s.clusters.size(), 2u);
+  EXPECT_EQ(s.cluster_names(), "big, little");
+  EXPECT_TRUE(s.caches.empty());
+  const ClusterSpec& big = s.cluster(0);
+  const ClusterSpec& little = s.cluster(1);
+  EXPECT_EQ(big.cores, 4);
+  EXPECT_DOUBLE_EQ(big.initial_point().freq_mhz, 2000);
+  EXPECT_DOUBLE_EQ(big.initial_point().volt_v, 1.3125);
+  EXPECT_DOUBLE_EQ(little.initial_point().freq_mhz, 1400);
+  EXPECT_DOUBLE_EQ(big.power.dyn_coeff_uw_per_mhz_v2, 310);
+  EXPECT_DOUBLE_EQ(little.power.dyn_coeff_uw_per_mhz_v2, 90);
   EXPECT_EQ(s.dram.type, "LPDDR3-1866");
   EXPECT_NEAR(s.dram.peak_bandwidth_bytes_per_s(), 14.928e9, 1e6);  // Odroid-XU3: 14.9 GB/s
   EXPECT_EQ(s.dram.row_bytes(), 4096u);
 }
 
-TEST(SocConfig, Gs101PresetLoads) {
-  const SocSpec s = soc_spec_from(load({preset("gs101")}));
-  EXPECT_EQ(s.big.core, "Cortex-A76");
-  EXPECT_DOUBLE_EQ(s.big.opp().freq_mhz, 2253);
-  EXPECT_DOUBLE_EQ(s.little.opp().volt_v, 0.90625);
+TEST(SocConfig, Gs101PresetHasThreeClustersAndTwoSharedCaches) {
+  const SocSpec s = soc_spec_from(load({default_soc_preset(), preset("gs101")}));
+  EXPECT_EQ(s.name, "gs101");
+  EXPECT_EQ(s.cluster_names(), "little, big, prime");
+  const ClusterSpec& prime = s.cluster(s.find_cluster("prime"));
+  EXPECT_EQ(prime.core, "Cortex-X1");
+  EXPECT_EQ(prime.cores, 2);
+  EXPECT_DOUBLE_EQ(prime.initial_point().freq_mhz, 2802);
+  EXPECT_DOUBLE_EQ(prime.power.dyn_coeff_uw_per_mhz_v2, 650);
+  EXPECT_EQ(s.cluster(s.find_cluster("big")).core, "Cortex-A76");
+  EXPECT_DOUBLE_EQ(s.cluster(s.find_cluster("little")).initial_point().volt_v, 0.90625);
+  ASSERT_EQ(s.caches.size(), 2u);
+  EXPECT_EQ(s.caches[0].name, "l3");
+  EXPECT_EQ(s.caches[0].bytes, 4u << 20);
+  EXPECT_EQ(s.caches[0].shared_by.size(), 3u);
+  EXPECT_EQ(s.caches[1].name, "slc");
   EXPECT_EQ(s.dram.type, "LPDDR4X-4266");
 }
 
+TEST(SocConfig, Sm8550PresetLoads) {
+  const SocSpec s = soc_spec_from(load({preset("sm8550")}));
+  EXPECT_EQ(s.cluster_names(), "little, big, prime");
+  EXPECT_EQ(s.cluster(s.find_cluster("prime")).core, "Cortex-X3");
+  EXPECT_EQ(s.caches.size(), 2u);
+}
+
 TEST(SocConfig, PresetsSetEveryHardwareKey) {
-  for (const char* name : {"exynos5422", "gs101"}) {
+  for (const char* name : {"exynos5422", "gs101", "sm8550"}) {
     const Config cfg = with_memspec(load({preset(name)}));
     OptionTable soc;
     declare_soc_options(soc);
+    size_t checked = 0;
     for (const auto& spec : soc.specs()) {
       if (spec.key == "soc.tile_bytes" || spec.key == "soc.quantum_ns") continue;
-      EXPECT_NE(cfg.origin(spec.key), "default") << name << ": " << spec.key;
+      std::string member;
+      const OptionTable::Family* family = soc.family_of(spec.key, &member);
+      if (family == nullptr) {
+        EXPECT_NE(cfg.origin(spec.key), "default") << name << ": " << spec.key;
+        ++checked;
+        continue;
+      }
+      const std::string rest = spec.key.substr(family->prefix.size() + 3);  // after "cluster.*."
+      for (const auto& n : cfg.names(family->list_key)) {
+        const std::string key = family->prefix + "." + n + "." + rest;
+        EXPECT_NE(cfg.origin(key), "default") << name << ": " << key;
+        ++checked;
+      }
     }
+    EXPECT_GT(checked, 60u) << name;
   }
 }
 
 TEST(SocConfig, LaterLayersOverrideThePresetKeyByKey) {
-  const std::string mine = write_file("mine.ini", "[big]\nfreq_mhz = 1000\n[dram]\ntrcd_ns = 20\n");
+  const std::string mine =
+      write_file("mine.ini", "[cluster.big]\nfreq_mhz = 1000\n[dram]\ntrcd_ns = 20\n");
   const Config cfg = load({default_soc_preset(), mine});
   const SocSpec s = soc_spec_from(cfg);
-  EXPECT_DOUBLE_EQ(s.big.opp().freq_mhz, 1000);
-  EXPECT_DOUBLE_EQ(s.big.opp().volt_v, 1.0);
+  EXPECT_DOUBLE_EQ(s.cluster(0).initial_point().freq_mhz, 1000);
+  EXPECT_DOUBLE_EQ(s.cluster(0).initial_point().volt_v, 1.0);
   EXPECT_DOUBLE_EQ(s.dram.trcd_s, 20e-9);                   // wins over the memspec
   EXPECT_EQ(with_memspec(cfg).origin("dram.trcd_ns"), mine + ":4");
   EXPECT_NE(with_memspec(cfg).origin("dram.trp_ns").find("lpddr3-1866.ini:"), std::string::npos);
 }
 
+TEST(SocConfig, APresetThatListsItsClustersReplacesTheDefaultOnes) {
+  // gs101 over the exynos5422 base: its list wins, the base's clusters are dropped whole (not
+  // merged key by key into gs101's clusters of the same name).
+  const SocSpec s = soc_spec_from(load({default_soc_preset(), preset("gs101")},
+                                       {"cluster.prime.freq_mhz=2401"}));
+  EXPECT_EQ(s.cluster_names(), "little, big, prime");
+  EXPECT_DOUBLE_EQ(s.cluster(2).initial_point().freq_mhz, 2401);
+  EXPECT_EQ(s.cluster(1).core, "Cortex-A76");
+  // A one-cluster SoC from the default preset: the little cluster's keys fall away.
+  const SocSpec one = soc_spec_from(load({default_soc_preset()}, {"soc.clusters=big"}));
+  EXPECT_EQ(one.cluster_names(), "big");
+}
+
 TEST(SocConfig, ErrorsNameTheKeyAndWhereItWasSet) {
   const std::string p = default_soc_preset();
-  EXPECT_NE(error_of({p}, {"big.freq_mhz=1234"}).find("--set: big.freq_mhz: is not an operating"),
+  EXPECT_NE(error_of({p}, {"cluster.big.freq_mhz=1234"})
+                .find("--set: cluster.big.freq_mhz: is not an operating"),
             std::string::npos);
-  const std::string bad = write_file("bad.ini", "[little]\nfreq_mhz = 1450\n");
-  EXPECT_EQ(error_of({p, bad}, {}).rfind(bad + ":2: little.freq_mhz:", 0), 0u);
-  EXPECT_NE(error_of({p}, {"big.freq_mhz=-1"}).find("big.freq_mhz: expected a positive number"),
+  const std::string bad = write_file("bad.ini", "[cluster.little]\nfreq_mhz = 1450\n");
+  EXPECT_EQ(error_of({p, bad}, {}).rfind(bad + ":2: cluster.little.freq_mhz:", 0), 0u);
+  EXPECT_NE(error_of({p}, {"cluster.big.freq_mhz=-1"})
+                .find("cluster.big.freq_mhz: expected a positive number"),
             std::string::npos);
-  EXPECT_NE(error_of({p}, {"little.opp_volts_v=1.0,0"}).find("little.opp_volts_v: expected a comma"),
+  EXPECT_NE(error_of({p}, {"cluster.little.opp_volts_v=1.0,0"})
+                .find("cluster.little.opp_volts_v: expected a comma"),
             std::string::npos);
-  EXPECT_NE(error_of({p}, {"big.opp_volts_v=1.0,1.1"}).find("big.opp_volts_v: has 2 voltages"),
+  EXPECT_NE(error_of({p}, {"cluster.big.opp_volts_v=1.0,1.1"})
+                .find("cluster.big.opp_volts_v: has 2 voltages"),
             std::string::npos);
-  EXPECT_NE(error_of({p}, {"big.opp_freqs_mhz="}).find("big.opp_freqs_mhz"), std::string::npos);
+  EXPECT_NE(error_of({p}, {"cluster.big.opp_freqs_mhz="}).find("cluster.big.opp_freqs_mhz"),
+            std::string::npos);
   EXPECT_NE(error_of({p}, {"noc.bandwidth_gb_per_s=0"}).find("noc.bandwidth_gb_per_s"),
             std::string::npos);
   EXPECT_NE(error_of({p}, {"dram.columns=1020"}).find("dram.columns: is not a multiple"),
             std::string::npos);
   EXPECT_NE(error_of({p}, {"dram.tras_ns=10"}).find("dram.tras_ns: is shorter"), std::string::npos);
   EXPECT_NE(error_of({}, {}).find("dram.memspec"), std::string::npos);
-  const std::string mem = write_file("mem.ini", "[big]\ncores = 2\n");
-  EXPECT_NE(error_of({p}, {"dram.memspec=" + mem}).find(mem + ":2: big.cores: does not belong"),
+  const std::string mem = write_file("mem.ini", "[cluster.big]\ncores = 2\n");
+  EXPECT_NE(error_of({p}, {"dram.memspec=" + mem}).find(mem + ":2: cluster.big.cores: no cluster big"),
+            std::string::npos);
+  // Physical ranges: a value that would overflow a report is refused where it is declared.
+  EXPECT_NE(error_of({p}, {"cluster.big.leak_v_exponent=400"})
+                .find("cluster.big.leak_v_exponent: expected a non-negative number of at most 10"),
             std::string::npos);
 }
 
-TEST(SocConfig, BigIsFasterAndLittleSpendsLessPerMac) {
+TEST(SocConfig, TheShapeOfTheSocIsChecked) {
+  const std::string p = default_soc_preset();
+  EXPECT_EQ(error_of({p}, {"soc.clusters=big, big"}),
+            "--set: soc.clusters: names big twice, got \"big, big\"");
+  EXPECT_EQ(error_of({p}, {"soc.clusters="}),
+            "--set: soc.clusters: expected at least one name, got \"\"");
+  EXPECT_NE(error_of({p}, {"soc.clusters=a,b,c,d,e,f,g,h,i"})
+                .find("soc.clusters: expected at most 8 names"),
+            std::string::npos);
+  EXPECT_EQ(error_of({p}, {"cluster.prime.freq_mhz=2000"}),
+            "--set: cluster.prime.freq_mhz: no cluster prime (soc.clusters = big, little)");
+  const std::string typo = write_file("typo.ini", "[cluster.bgi]\nfreq_mhz = 1400\n");
+  EXPECT_EQ(error_of({p, typo}, {}),
+            typo + ":2: cluster.bgi.freq_mhz: no cluster bgi (soc.clusters = big, little)");
+  EXPECT_NE(error_of({p}, {"soc.clusters=big, Little"}).find("soc.clusters: expected comma-separated names"),
+            std::string::npos);
+  // A listed cluster with no keys at all is missing every hardware value.
+  EXPECT_NE(error_of({p}, {"soc.clusters=big, little, mid"}).find("cluster.mid.core: no value given"),
+            std::string::npos);
+  const std::string g = preset("gs101");
+  EXPECT_EQ(error_of({g}, {"cache.l3.shared_by=little, gpu"}),
+            "--set: cache.l3.shared_by: no cluster gpu (soc.clusters = little, big, prime)");
+  EXPECT_NE(error_of({g}, {"soc.caches=l3, big"}).find("soc.caches: the name big is taken"),
+            std::string::npos);
+  const std::string twice = write_file("twice.ini", "[soc]\nname = x\nname = y\n");
+  EXPECT_EQ(error_of({p, twice}, {}), twice + ":3: soc.name given twice (first at line 2); keep one");
+  const std::string falls = "cluster.big.opp_volts_v=" + std::string(
+      "0.9,0.9,0.9,0.9,0.9,0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.2375,1.2625,1.3125");
+  EXPECT_NE(error_of({p}, {falls}).find("cluster.big.opp_volts_v: the voltage falls from 1.250000 "
+                                        "V to 1.237500 V as the frequency rises (entry 17)"),
+            std::string::npos);
+}
+
+TEST(SocConfig, FasterClustersAreFasterAndSmallerOnesSpendLessPerMac) {
   const NetworkCost net = testing::lenet_cost();
-  for (const char* name : {"exynos5422", "gs101"}) {
+  for (const char* name : {"exynos5422", "gs101", "sm8550"}) {
     const SocSpec s = soc_spec_from(load({preset(name)}));
-    const auto big = estimate_network(s, ClusterId::kBig, net, "lenet");
-    const auto little = estimate_network(s, ClusterId::kLittle, net, "lenet");
-    EXPECT_LT(big.warm.time_s, little.warm.time_s) << name;
-    EXPECT_LT(little.warm.energy.total_j() / net.total_macs(),
-              big.warm.energy.total_j() / net.total_macs())
+    const ClusterIndex big = s.find_cluster("big"), little = s.find_cluster("little");
+    const auto b = estimate_network(s, big, net, "lenet");
+    const auto l = estimate_network(s, little, net, "lenet");
+    EXPECT_LT(b.warm.time_s, l.warm.time_s) << name;
+    EXPECT_LT(l.warm.energy.total_j() / net.total_macs(), b.warm.energy.total_j() / net.total_macs())
+        << name;
+    const ClusterIndex prime = s.find_cluster("prime");
+    if (prime == s.clusters.size()) continue;
+    // Core for core, the prime cluster is the fastest (sm8550 has one X3 against four A715/A710).
+    SocSpec one_core = s;
+    for (auto& c : one_core.clusters) c.cores = 1;
+    EXPECT_LT(estimate_network(one_core, prime, net, "lenet").warm.time_s,
+              estimate_network(one_core, big, net, "lenet").warm.time_s)
         << name;
   }
 }
@@ -128,7 +229,7 @@ TEST(SocConfig, BigIsFasterAndLittleSpendsLessPerMac) {
 // Device energy of a long sequential read (no I/O energy) of each preset's memspec lies in the
 // published LPDDR range of 2..15 pJ/bit (citations in tests/models/dram_timing_test.cpp).
 TEST(SocConfig, MemspecReadEnergyPerBitIsInPublishedRange) {
-  for (const char* name : {"exynos5422", "gs101"}) {
+  for (const char* name : {"exynos5422", "gs101", "sm8550"}) {
     SocSpec s = soc_spec_from(load({preset(name)}));
     s.dram.power.io_pj_per_bit = 0;
     DramTiming dram(s.dram);

@@ -1,0 +1,42 @@
+// SPDX-License-Identifier: MIT
+#include "models/network_run.h"
+
+#include <algorithm>
+
+#include "models/layer_plan.h"
+#include "models/layer_pricing.h"
+#include "models/tile_schedule.h"
+
+namespace blsim {
+
+NetworkRunResult run_network_layers(const NetworkRunContext& ctx, const NetworkCost& net,
+                                    const std::string& net_name, const std::string& stage,
+                                    double start_s, bool weights_in_l2) {
+  const ClusterSpec& spec = ctx.soc.cluster(ctx.cluster);
+  uint64_t largest_working_set = 1;
+  for (const auto& l : net.layers) {
+    largest_working_set = std::max(largest_working_set, l.input_bytes + l.output_bytes);
+  }
+  // Weights live once per network; each cluster has its own activation buffers.
+  const uint64_t weight_base = ctx.accounts.region("weights:" + net_name, net.total_param_bytes());
+  const uint64_t act_base =
+      ctx.accounts.region("act:" + spec.name + ":" + net_name, 2 * largest_working_set);
+  const NetworkPlan plan = plan_network(net, spec, weights_in_l2, weight_base, act_base);
+  double t = start_s;
+  for (size_t i = 0; i < net.layers.size(); ++i) {
+    const LayerCost& layer = net.layers[i];
+    const LayerRun run = run_layer_tiles(t, layer_compute_time_s(layer, spec, ctx.opp),
+                                         plan.layers[i], ctx.soc.sim.tile_bytes, ctx.port);
+    t = run.end_s;
+    if (ctx.after_layer) ctx.after_layer(t);
+    LedgerRow row = price_layer(layer, plan.layers[i], run, ctx.soc, ctx.opp,
+                                RowLabel{stage, net_name, ctx.cluster, layer.name, layer.op_type});
+    const EnergyBreakdown background = ctx.accounts.claim_background(run.start_s, run.end_s);
+    row.energy.dram_static_j += background.dram_static_j;
+    row.energy.sram_j += background.sram_j;
+    ctx.book(row);
+  }
+  return NetworkRunResult{t, plan.weights_fit};
+}
+
+}  // namespace blsim
