@@ -64,11 +64,12 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
   return result;
 }
 
-void ComputeCluster::book(const LedgerRow& row) {
-  // Only the cluster's own parts: SocTop counts interconnect and DRAM from their own models.
-  spent_.core_dyn_j += row.energy.core_dyn_j;
-  spent_.core_static_j += row.energy.core_static_j;
-  spent_.sram_j += row.energy.sram_j;
+void ComputeCluster::book(const LedgerRow& row, const EnergyBreakdown& own) {
+  // Only the cluster's own parts (cores, L2): SocTop counts the interconnect, the shared caches
+  // and DRAM from their own models.
+  spent_.core_dyn_j += own.core_dyn_j;
+  spent_.core_static_j += own.core_static_j;
+  spent_.sram_j += own.sram_j;
   accounts_.ledger().add(row);
 }
 
@@ -87,7 +88,7 @@ void ComputeCluster::close_rest(double t_s) {
   row.calls = 1;
   row.time_s = t_s - rest_since_s_;
   row.energy.core_static_j = rest_power_w() * row.time_s;
-  book(row);
+  book(row, row.energy);
   rest_since_s_ = t_s;
 }
 
@@ -111,7 +112,7 @@ double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   // Restoring power and state is switching energy; the cluster leaks while it wakes.
   row.energy.core_dyn_j = cost.switching_j;
   row.energy.core_static_j = wake_leakage_w(spec(), opp()) * row.time_s;
-  book(row);
+  book(row, row.energy);
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;
   return row.time_s;
@@ -158,7 +159,9 @@ sc_core::sc_time ComputeCluster::run_network(const NetworkCost& net, const std::
   const double start_s = t0 + wake_at(t0, stage);
   const NetworkRunContext ctx{soc_, index_, opp(), accounts_, *this,
                               [this](double t_s) { advance_to(t_s, false); },
-                              [this](const LedgerRow& row) { book(row); }};
+                              [this](const LedgerRow& row, const EnergyBreakdown& own) {
+                                book(row, own);
+                              }};
   const NetworkRunResult r =
       run_network_layers(ctx, net, net_name, stage, start_s, resident_net_ == net_name);
   resident_net_ = r.weights_fit ? net_name : std::string();
@@ -177,10 +180,11 @@ sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& st
       price_cycles(cycles, soc_, opp(), RowLabel{stage, net_name, index_, row_label, "gate"});
   const double end_s = start_s + row.time_s;
   advance_to(end_s, true);
+  const EnergyBreakdown own = row.energy;
   const EnergyBreakdown background = accounts_.claim_background(start_s, end_s);
   row.energy.dram_static_j += background.dram_static_j;
   row.energy.sram_j += background.sram_j;
-  book(row);
+  book(row, own);
   rest_from(end_s);
   return from_seconds(end_s - t0);
 }

@@ -62,7 +62,7 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   TransferResult transfer(double issue_s, uint64_t addr, uint64_t bytes, bool write) override;
   double now_s();
   void advance_to(double t_s, bool force_sync);
-  void book(const LedgerRow& row);
+  void book(const LedgerRow& row, const EnergyBreakdown& own);
   double rest_power_w() const;
   double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
   void rest_from(double t_s);  // back to the resting state after a run

@@ -19,8 +19,8 @@ LedgerRow labelled(const RowLabel& label, const SocSpec& soc) {
 
 }  // namespace
 
-LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
-                      const SocSpec& soc, const OperatingPoint& opp, const RowLabel& label) {
+PricedLayer price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
+                        const SocSpec& soc, const OperatingPoint& opp, const RowLabel& label) {
   const ClusterSpec& c = soc.cluster(label.cluster);
   LedgerRow row = labelled(label, soc);
   row.time_s = run.time_s();
@@ -41,6 +41,7 @@ LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const
   a.span_s = run.time_s();
   a.l2_bytes = row.l2_bytes;
   row.energy = cluster_energy_of(a, c.power);
+  const EnergyBreakdown cluster = row.energy;
   for (size_t i = 0; i < soc.caches.size(); ++i) {
     row.cache_bytes += run.cache_bytes[i];
     row.energy.sram_j += cache_access_energy_j(run.cache_bytes[i], soc.caches[i].pj_per_byte);
@@ -50,7 +51,7 @@ LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const
   dc.commands = run.commands;
   dc.data_bytes = run.dram_read_bytes + run.dram_write_bytes;
   row.energy.dram_dyn_j = dram_energy_of(dc, soc.dram.power).dram_dyn_j;
-  return row;
+  return PricedLayer{row, cluster};
 }
 
 LedgerRow price_cycles(double cycles, const SocSpec& soc, const OperatingPoint& opp,

@@ -22,8 +22,12 @@ struct RowLabel {
   std::string op;
 };
 
-LedgerRow price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
-                      const SocSpec& soc, const OperatingPoint& opp, const RowLabel& label);
+struct PricedLayer {
+  LedgerRow row;
+  EnergyBreakdown cluster;  // the cluster's own part of row.energy: cores and L2
+};
+PricedLayer price_layer(const LayerCost& layer, const LayerTraffic& traffic, const LayerRun& run,
+                        const SocSpec& soc, const OperatingPoint& opp, const RowLabel& label);
 
 // `cycles` of work on one core of the cluster, the others awake but idle (the gate check).
 LedgerRow price_cycles(double cycles, const SocSpec& soc, const OperatingPoint& opp,

@@ -54,7 +54,7 @@ NetworkEstimate estimate_network(const SocSpec& soc, ClusterIndex cluster, const
   est.net = net_name;
   InferenceEstimate one;
   NetworkRunContext ctx{soc, cluster, spec.initial_point(), accounts, port, nullptr,
-                        [&](const LedgerRow& row) {
+                        [&](const LedgerRow& row, const EnergyBreakdown&) {
                           one.energy += row.energy;
                           one.layers.push_back(row);
                         }};

@@ -29,12 +29,12 @@ NetworkRunResult run_network_layers(const NetworkRunContext& ctx, const NetworkC
                                          plan.layers[i], ctx.soc.sim.tile_bytes, ctx.port);
     t = run.end_s;
     if (ctx.after_layer) ctx.after_layer(t);
-    LedgerRow row = price_layer(layer, plan.layers[i], run, ctx.soc, ctx.opp,
-                                RowLabel{stage, net_name, ctx.cluster, layer.name, layer.op_type});
+    PricedLayer priced = price_layer(layer, plan.layers[i], run, ctx.soc, ctx.opp,
+                                     RowLabel{stage, net_name, ctx.cluster, layer.name, layer.op_type});
     const EnergyBreakdown background = ctx.accounts.claim_background(run.start_s, run.end_s);
-    row.energy.dram_static_j += background.dram_static_j;
-    row.energy.sram_j += background.sram_j;
-    ctx.book(row);
+    priced.row.energy.dram_static_j += background.dram_static_j;
+    priced.row.energy.sram_j += background.sram_j;
+    ctx.book(priced.row, priced.cluster);
   }
   return NetworkRunResult{t, plan.weights_fit};
 }

@@ -25,8 +25,8 @@ struct NetworkRunContext {
   // Called after each layer's tiles, before its background claim (the SystemC cluster catches up
   // with the kernel there, so that other clusters' transactions up to that time are in).
   std::function<void(double end_s)> after_layer;
-  // Receives each priced layer row.
-  std::function<void(const LedgerRow& row)> book;
+  // Receives each priced layer row, and the cluster's own part of its energy (cores, L2).
+  std::function<void(const LedgerRow& row, const EnergyBreakdown& own)> book;
 };
 
 struct NetworkRunResult {

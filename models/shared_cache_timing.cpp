@@ -74,9 +74,9 @@ TransferResult SharedCacheTiming::access(double arrival_s, ClusterIndex cluster,
       continue;
     }
     miss_bytes_ += e - b;
-    if (!write) {
-      if (run_bytes == 0) run_begin = b;
-      run_bytes += e - b;
+    if (!write) {  // a read fills the whole block from below
+      if (run_bytes == 0) run_begin = block * kCacheBlockBytes;
+      run_bytes += kCacheBlockBytes;
     }
     install(block, write, lookup_s, cluster, result);
   }

@@ -3,9 +3,10 @@
 // and by the fast-path estimate alike.
 // Residency model: the level holds DRAM addresses in 4 KiB blocks, fully associative with LRU
 // replacement, for every cluster in its shared_by list (other clusters pass straight through).
-// A read of a resident block hits; a read miss fetches the missing bytes from the level below
-// and installs them; a write allocates without a fetch (activations are written whole) and
-// marks the block dirty; evicting a dirty block writes it back below at that moment, on behalf
+// A read of a resident block hits; a read miss fetches the whole missing blocks from the level
+// below and installs them; a write allocates its blocks without a fetch (activations are
+// written whole; the untouched rest of a block at a buffer's edge is not modelled) and marks
+// them dirty; evicting a dirty block writes it back below at that moment, on behalf
 // of the transaction that evicted it. Weights, activations and network inputs are all just
 // addresses: a network whose weights fit stays resident across layers and inferences until
 // other data pushes it out; one larger than the level evicts its own first blocks before they

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <functional>
+#include <vector>
 #include <systemc>
 
 #include "models/fresh_kernel.h"
@@ -85,6 +86,20 @@ inline SocSpec round_soc() {
   s.sim.tile_bytes = 65536;
   s.sim.quantum_s = 1e-6;
   return s;
+}
+
+// A shared cache level in front of DRAM for the given clusters: 64 GB/s, 10 ns, 5 pJ/B, 20 mW.
+inline SharedCacheSpec round_cache(const char* name, uint64_t bytes,
+                                   std::vector<ClusterIndex> shared_by) {
+  SharedCacheSpec c;
+  c.name = name;
+  c.bytes = bytes;
+  c.shared_by = std::move(shared_by);
+  c.bandwidth_bytes_per_s = 64e9;
+  c.latency_s = 10e-9;
+  c.pj_per_byte = 5;
+  c.leak_w = 0.02;
+  return c;
 }
 
 inline LayerCost layer(const char* name, const char* op, OpKind kind, uint64_t macs,

@@ -8,7 +8,9 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <map>
 #include <numeric>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -76,6 +78,52 @@ TEST(CascadeSim, InferenceEnergiesAndLedgerRowsAddUpToTheTotal) {
     has_idle |= row.op == "idle";
   }
   EXPECT_TRUE(has_gate && has_wake && has_idle);
+}
+
+TEST(CascadeSim, ThreeStagesOnThreeClustersEachRunOnTheirOwn) {
+  SocSpec soc = testing::round_soc();
+  soc.clusters.push_back(testing::round_cluster("prime", 1, 2000, 8));
+  soc.caches = {testing::round_cache("l3", 4 << 20, {0, 1, 2})};
+  CascadePlan plan = two_stage_plan();  // little -> big
+  plan.stages.push_back(StagePlan{"stage3", "prime-net", 2, testing::lenet_cost()});
+  plan.thresholds = {0.5, 0.5};
+  plan.escalation_rest = PowerState::kParked;
+  CascadeScores s = scores_from({0.9, 0.1, 0.6, 0.2, 0.3});
+  s.stages.push_back(s.stages[1]);
+  s.stages[1].confidence = {1.0, 0.9, 1.0, 0.1, 0.6};  // input 3 goes on to stage 3
+  const CascadeSimResult r = simulate_cascade(soc, plan, s);
+  std::vector<size_t> exits;
+  for (const auto& i : r.inferences) exits.push_back(i.exit_stage);
+  EXPECT_EQ(exits, (std::vector<size_t>{0, 1, 0, 2, 1}));
+  std::map<std::string, std::set<std::string>> clusters_of_stage;
+  for (const auto& row : r.ledger.rows()) {
+    if (row.stage != "idle") clusters_of_stage[row.stage].insert(row.cluster);
+  }
+  EXPECT_EQ(clusters_of_stage["stage1"], (std::set<std::string>{"little"}));
+  EXPECT_EQ(clusters_of_stage["stage2"], (std::set<std::string>{"big"}));
+  EXPECT_EQ(clusters_of_stage["stage3"], (std::set<std::string>{"prime"}));
+  EXPECT_NEAR(r.ledger.total().total_j(), r.total.total_j(), 1e-9 * r.total.total_j());
+  double per_input = 0;
+  for (const auto& i : r.inferences) per_input += i.energy_j;
+  EXPECT_NEAR(per_input, r.total.total_j(), 1e-9 * r.total.total_j());
+}
+
+TEST(CascadeSim, AOneClusterSocRunsAOneStageCascade) {
+  SocSpec soc = testing::round_soc();
+  soc.clusters.resize(1);  // big only
+  CascadePlan plan;
+  plan.stages.push_back(StagePlan{"stage1", "big-net", 0, testing::lenet_cost()});
+  plan.gate_cycles = 500;
+  CascadeScores s = scores_from({0.9, 0.1, 0.6});
+  s.stages.resize(1);
+  const CascadeSimResult r = simulate_cascade(soc, plan, s);
+  ASSERT_EQ(r.inferences.size(), 3u);
+  EXPECT_EQ(r.escalation_rate(), 0.0);
+  for (const auto& row : r.ledger.rows()) {
+    EXPECT_TRUE(row.cluster == "big" || row.cluster == "dram") << row.cluster;
+    EXPECT_NE(row.op, "gate");  // the last stage has no gate
+  }
+  EXPECT_NEAR(r.ledger.total().total_j(), r.total.total_j(), 1e-9 * r.total.total_j());
 }
 
 TEST(CascadeSim, ParkedBigClusterWakesOncePerEscalationAndRestsAtLowVoltage) {
@@ -178,6 +226,32 @@ TEST(RunCommand, ReportsAddUpAndRepeatByteForByte) {
   const double big = std::stod(test[column(summary[0], "energy_big_only_per_inference_j")]);
   EXPECT_LT(e, big);
   EXPECT_NEAR(std::stod(test[column(summary[0], "energy_reduction")]), 1 - e / big, 1e-6);
+}
+
+TEST(RunCommand, ThreeStagesOnGs101sThreeClusters) {
+  const std::string out = ::testing::TempDir() + "blsim-run-gs101";
+  std::filesystem::remove_all(out);
+  const std::string home = BLSIM_SOURCE_DIR;
+  ASSERT_EQ(run_quietly({"--config", home + "/configs/soc/gs101.ini", "--cascade",
+                         home + "/configs/cascade/mnist-gs101-3cluster.ini", "--samples", "300",
+                         "--out", out}),
+            0);
+  const auto layers = read_csv(out + "/layers.csv");
+  std::map<std::string, std::set<std::string>> clusters_of_stage;
+  double layers_j = 0;
+  for (size_t i = 1; i < layers.size(); ++i) {
+    const std::string& stage = layers[i][column(layers[0], "stage")];
+    const std::string& cluster = layers[i][column(layers[0], "cluster")];
+    if (stage != "idle") clusters_of_stage[stage].insert(cluster);
+    layers_j += std::stod(layers[i][column(layers[0], "energy_total_j")]);
+  }
+  EXPECT_EQ(clusters_of_stage["stage1"], (std::set<std::string>{"little"}));
+  EXPECT_EQ(clusters_of_stage["stage2"], (std::set<std::string>{"big"}));
+  EXPECT_EQ(clusters_of_stage["stage3"], (std::set<std::string>{"prime"}));
+  const auto summary = read_csv(out + "/summary.csv");
+  const double total_j = std::stod(summary[2][column(summary[0], "energy_total_j")]);
+  EXPECT_NEAR(layers_j, total_j, 1e-6 * total_j);
+  EXPECT_EQ(summary[2][column(summary[0], "soc")], "gs101");
 }
 
 }  // namespace
