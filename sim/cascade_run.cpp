@@ -8,6 +8,7 @@
 #include "models/power_states.h"
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
+#include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
 
@@ -64,8 +65,7 @@ RunReport CascadeRun::report() const {
 
 const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& cfg,
                                          const std::string& split) {
-  const std::string data_dir =
-      cfg.path(spec.dataset == "mnist" ? "data.mnist_dir" : "data.fashion_dir");
+  const std::string data_dir = dataset_dir(cfg, spec.dataset);
   std::string key = spec.dataset + "|" + data_dir + "|" + split + "|" + spec.metric_name;
   for (const auto& st : spec.stages) key += "|" + st.net_path;
   auto it = memo_.find(key);

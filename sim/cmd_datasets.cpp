@@ -7,6 +7,7 @@
 
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "common/user_error.h"
 
@@ -21,8 +22,8 @@ int cmd_datasets(const Args& args) {
   const Config& cfg = cl.config();
   bool all_ok = true;
   for (const std::string& name : dataset_names()) {
-    const std::string key = name == "mnist" ? "data.mnist_dir" : "data.fashion_dir";
-    const std::string dir = cfg.path(key);
+    const std::string key = dataset_dir_key(name);
+    const std::string dir = dataset_dir(cfg, name);
     std::string missing;
     for (const std::string& file : dataset_files(name, dir)) {
       if (!std::filesystem::exists(file)) {

@@ -8,6 +8,7 @@
 #include "common/csv_writer.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
 #include "workloads/scores.h"
@@ -35,7 +36,7 @@ int cmd_eval(const Args& args) {
   if (batch <= 0) throw UserError("eval: --batch must be positive");
 
   const Graph graph = Graph::load(cl.get<std::string>("net"));
-  const std::string dir = cfg.path(dataset == "mnist" ? "data.mnist_dir" : "data.fashion_dir");
+  const std::string dir = dataset_dir(cfg, dataset);
   const Dataset data = load_dataset(dataset, split, dir);
   const Evaluation ev = evaluate_graph(graph, data, static_cast<size_t>(batch));
 

@@ -10,6 +10,7 @@
 
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/train/architectures.h"
 #include "workloads/train/onnx_export.h"
@@ -29,34 +30,12 @@ std::string architecture_list() {
   return text + "\n  mlp-W[-W...] any MLP of these hidden widths, e.g. mlp-128 (784-128-10) or mlp-256-64";
 }
 
-TrainOptions train_options_of(const Config& cfg) {
-  TrainOptions o;
-  o.epochs = cfg.integer("train.epochs");
-  o.seed = static_cast<uint64_t>(cfg.integer("train.seed"));
-  o.batch_size = cfg.integer("train.batch_size");
-  o.learning_rate = cfg.real("train.learning_rate");
-  const std::string& schedule = cfg.text("train.lr_schedule");
-  o.schedule = schedule == "constant" ? LrSchedule::kConstant
-               : schedule == "step"   ? LrSchedule::kStep
-                                      : LrSchedule::kCosine;
-  o.optimizer.kind = cfg.text("train.optimizer") == "sgd" ? OptimizerKind::kSgd
-                                                         : OptimizerKind::kAdam;
-  o.optimizer.momentum = cfg.real("train.momentum");
-  o.optimizer.weight_decay = cfg.real("train.weight_decay");
-  o.max_shift_px = cfg.integer("train.max_shift_px");
-  return o;
-}
-
 // Everything that determines the weights, stored in the model's doc_string.
 std::string recipe_of(const std::string& dataset, const std::string& arch, const Config& cfg,
                       size_t max_train) {
   std::ostringstream s;
   s << "blsim train: dataset=" << dataset << " arch=" << arch;
-  for (const char* key : {"train.epochs", "train.seed", "train.batch_size", "train.optimizer",
-                          "train.learning_rate", "train.lr_schedule", "train.momentum",
-                          "train.weight_decay", "train.max_shift_px"}) {
-    s << " " << (key + 6) << "=" << cfg.text(key);
-  }
+  s << " " << train_settings_text(cfg);
   if (max_train != 0) s << " max_train=" << max_train;
   return s.str();
 }
@@ -84,9 +63,9 @@ int cmd_train(const Args& args) {
   const std::string out = cl.get<std::string>("out");
   const int64_t max_train = cl.get<int64_t>("max-train");
   if (max_train < 0) throw UserError("train: --max-train must be 0 or positive");
-  const TrainOptions options = train_options_of(cfg);
+  const TrainOptions options = train_options_from(cfg);
 
-  const std::string dir = cfg.path(dataset == "mnist" ? "data.mnist_dir" : "data.fashion_dir");
+  const std::string dir = dataset_dir(cfg, dataset);
   Dataset train = load_dataset(dataset, Split::kTrain, dir);
   truncate_dataset(train, static_cast<size_t>(max_train));
   const Dataset val = load_dataset(dataset, Split::kVal, dir);

@@ -122,4 +122,33 @@ class KeyReader {
   std::string prefix_;
 };
 
+// Lists "name=value" of each key as given (the text of the configuration), in field order: a
+// record of the settings that made something (a trained network's recipe).
+class KeyTexts {
+ public:
+  KeyTexts(const Config& cfg, std::string prefix) : cfg_(cfg), prefix_(std::move(prefix)) {}
+
+  template <typename Field>
+  void real(const Key& k, Field&) { add(k); }
+  template <typename Field>
+  void integer(const Key& k, Field&) { add(k); }
+  void text(const Key& k, std::string&) { add(k); }
+  void one_of(const Key& k, std::string&, const std::vector<std::string>&) { add(k); }
+  void optional_text(const Key& k, std::string&) { add(k); }
+  void path(const Key& k, std::string&) { add(k); }
+  void flag(const Key& k, bool&) { add(k); }
+  template <typename E>
+  void choice(const Key& k, E&, const EnumNames<E>&) { add(k); }
+  void names(const Key& k, std::vector<std::string>&) { add(k); }
+  void reals(const Key& k, std::vector<double>&) { add(k); }
+
+  const std::vector<std::string>& items() const { return items_; }
+
+ private:
+  void add(const Key& k) { items_.push_back(std::string(k.name) + "=" + cfg_.text(prefix_ + k.name)); }
+  const Config& cfg_;
+  std::string prefix_;
+  std::vector<std::string> items_;
+};
+
 }  // namespace blsim
