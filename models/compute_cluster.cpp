@@ -20,9 +20,7 @@ ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterIndex index,
       soc_(soc),
       opp_index_(soc.cluster(index).initial_opp),
       accounts_(accounts) {
-  trans_.set_extension(new TransferExtension);  // owned and freed by the payload
-  trans_.set_byte_enable_ptr(nullptr);
-  trans_.set_streaming_width(0);
+  prepare_transfer_payload(trans_);
 }
 
 double ComputeCluster::now_s() { return to_seconds(qk_.get_current_time()); }
@@ -44,24 +42,9 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
     if (qk_.need_sync()) qk_.sync();
   }
   const sc_core::sc_time now = sc_core::sc_time_stamp();
-  sc_core::sc_time delay = issue > now ? issue - now : sc_core::SC_ZERO_TIME;
-  TransferExtension* ext = nullptr;
-  trans_.get_extension(ext);
-  ext->costs = TransferResult{};
-  trans_.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  trans_.set_address(addr);
-  trans_.set_data_ptr(nullptr);  // timing only: the engine computes the values
-  trans_.set_data_length(static_cast<unsigned int>(bytes));
-  trans_.set_streaming_width(static_cast<unsigned int>(bytes));
-  trans_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
-  socket->b_transport(trans_, delay);
-  if (trans_.is_response_error()) {
-    throw std::logic_error(std::string(name()) + ": memory answered " +
-                           trans_.get_response_string());
-  }
-  TransferResult result = ext->costs;
-  result.done_s = to_seconds(now + delay);
-  return result;
+  // The interconnect stamps the cluster from the port; index_ is what it will find.
+  return send_transfer(socket, trans_, index_, issue > now ? issue - now : sc_core::SC_ZERO_TIME,
+                       addr, bytes, write, name());
 }
 
 void ComputeCluster::book(const LedgerRow& row, const EnergyBreakdown& own) {

@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "models/shared_cache.h"
 
-#include <stdexcept>
-
 #include "models/sim_time.h"
 #include "models/transfer_extension.h"
 
@@ -12,9 +10,7 @@ SharedCache::SharedCache(sc_core::sc_module_name name, const SharedCacheSpec& sp
     : sc_core::sc_module(name), socket("socket"), to_next("to_next"), timing_(spec, level) {
   socket.register_b_transport(this, &SharedCache::b_transport);
   timing_.connect(*this);
-  down_.set_extension(new TransferExtension);  // owned and freed by the payload
-  down_.set_byte_enable_ptr(nullptr);
-  down_.set_data_ptr(nullptr);  // timing only
+  prepare_transfer_payload(down_);
 }
 
 void SharedCache::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time& delay) {
@@ -32,25 +28,10 @@ void SharedCache::b_transport(tlm::tlm_generic_payload& trans, sc_core::sc_time&
 TransferResult SharedCache::access(double arrival_s, ClusterIndex cluster, uint64_t addr,
                                    uint64_t bytes, bool write) {
   const sc_core::sc_time now = sc_core::sc_time_stamp();
-  TransferExtension* ext = nullptr;
-  down_.get_extension(ext);
-  ext->cluster = cluster;
-  ext->costs = TransferResult{};
-  down_.set_command(write ? tlm::TLM_WRITE_COMMAND : tlm::TLM_READ_COMMAND);
-  down_.set_address(addr);
-  down_.set_data_length(static_cast<unsigned int>(bytes));
-  down_.set_streaming_width(static_cast<unsigned int>(bytes));
-  down_.set_response_status(tlm::TLM_INCOMPLETE_RESPONSE);
   const sc_core::sc_time arrival = from_seconds(arrival_s);
-  sc_core::sc_time delay = arrival > now ? arrival - now : sc_core::SC_ZERO_TIME;
-  to_next->b_transport(down_, delay);
-  if (down_.is_response_error()) {
-    throw std::logic_error(std::string(name()) + ": the level below answered " +
-                           down_.get_response_string());
-  }
-  TransferResult r = ext->costs;
-  r.done_s = to_seconds(now + delay);
-  return r;
+  return send_transfer(to_next, down_, cluster,
+                       arrival > now ? arrival - now : sc_core::SC_ZERO_TIME, addr, bytes, write,
+                       name());
 }
 
 }  // namespace blsim

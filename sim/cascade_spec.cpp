@@ -96,20 +96,16 @@ std::string stage_prefix(int s) { return "stage" + std::to_string(s) + "."; }
 }  // namespace
 
 void declare_cascade_options(OptionTable& t) {
-  CascadeSpec spec;
-  KeyDeclarer cascade(t, "cascade.", /*no_defaults=*/false);
-  cascade_fields(cascade, spec);
+  declare_fields<CascadeSpec>(t, "cascade.", false, [](auto& v, auto& c) { cascade_fields(v, c); });
   for (int s = 1; s <= kMaxStages; ++s) {
-    StageSpec stage;
-    KeyDeclarer keys(t, stage_prefix(s), /*no_defaults=*/false);
-    stage_fields(keys, stage, s);
+    declare_fields<StageSpec>(t, stage_prefix(s), false,
+                              [s](auto& v, auto& stage) { stage_fields(v, stage, s); });
   }
 }
 
 CascadeSpec cascade_spec_from(const Config& cfg) {
-  CascadeSpec spec;
-  KeyReader r(cfg, "cascade.");
-  cascade_fields(r, spec);
+  CascadeSpec spec =
+      read_fields<CascadeSpec>(cfg, "cascade.", [](auto& v, auto& c) { cascade_fields(v, c); });
   spec.metric_name = gate_metric_name(spec.metric);
   spec.auto_threshold = spec.threshold_text == "auto";
   if (!spec.auto_threshold) {
@@ -136,8 +132,6 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
   bool ended = false;
   for (int s = 1; s <= kMaxStages; ++s) {
     const std::string p = "stage" + std::to_string(s);
-    StageSpec stage;
-    KeyReader keys(cfg, stage_prefix(s));
     const bool has_net = !cfg.text(p + ".net").empty();
     const bool has_cluster = !cfg.text(p + ".cluster").empty();
     if (!has_net && !has_cluster) {
@@ -148,7 +142,8 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
                                         std::to_string(s - 1));
     if (!has_net) cfg.fail(p + ".cluster", "stage " + std::to_string(s) + " has a cluster but no " + p + ".net");
     if (!has_cluster) cfg.fail(p + ".net", "stage " + std::to_string(s) + " has a network but no " + p + ".cluster");
-    stage_fields(keys, stage, s);
+    StageSpec stage =
+        read_fields<StageSpec>(cfg, stage_prefix(s), [s](auto& v, auto& st) { stage_fields(v, st, s); });
     if (!std::filesystem::is_regular_file(stage.net_path)) {
       cfg.fail(p + ".net", "no such file: " + stage.net_path);
     }

@@ -122,6 +122,25 @@ class KeyReader {
   std::string prefix_;
 };
 
+// Declares the keys of a fields function (called as fields(visitor, spec)), the defaults taken
+// from a default-constructed Spec.
+template <typename Spec, typename Fields>
+void declare_fields(OptionTable& table, const std::string& prefix, bool no_defaults,
+                    Fields fields) {
+  Spec spec;
+  KeyDeclarer declarer(table, prefix, no_defaults);
+  fields(declarer, spec);
+}
+
+// Reads the keys of a fields function into a new Spec.
+template <typename Spec, typename Fields>
+Spec read_fields(const Config& cfg, const std::string& prefix, Fields fields) {
+  Spec spec;
+  KeyReader reader(cfg, prefix);
+  fields(reader, spec);
+  return spec;
+}
+
 // Lists "name=value" of each key as given (the text of the configuration), in field order: a
 // record of the settings that made something (a trained network's recipe).
 class KeyTexts {

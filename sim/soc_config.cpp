@@ -268,9 +268,7 @@ std::string listed(const std::vector<std::string>& names) {
 
 ClusterSpec cluster_from(const Config& cfg, const std::string& name) {
   const std::string p = "cluster." + name + ".";
-  ClusterKeys k;
-  KeyReader r(cfg, p);
-  cluster_fields(r, k);
+  const auto k = read_fields<ClusterKeys>(cfg, p, [](auto& v, auto& keys) { cluster_fields(v, keys); });
   ClusterSpec s = k.spec;
   s.name = name;
   if (k.freqs_mhz.empty()) cfg.fail(p + "opp_freqs_mhz", "the DVFS table is empty");
@@ -305,9 +303,7 @@ ClusterSpec cluster_from(const Config& cfg, const std::string& name) {
 
 SharedCacheSpec cache_from(const Config& cfg, const std::string& name, const SocSpec& soc) {
   const std::string p = "cache." + name + ".";
-  CacheKeys k;
-  KeyReader r(cfg, p);
-  cache_fields(r, k);
+  const auto k = read_fields<CacheKeys>(cfg, p, [](auto& v, auto& keys) { cache_fields(v, keys); });
   SharedCacheSpec s = k.spec;
   s.name = name;
   for (const auto& c : k.shared_by) {
@@ -325,9 +321,7 @@ SharedCacheSpec cache_from(const Config& cfg, const std::string& name, const Soc
 }
 
 DramSpec dram_from(const Config& cfg) {
-  DramSpec d;
-  KeyReader r(cfg, "dram.");
-  dram_fields(r, d);
+  DramSpec d = read_fields<DramSpec>(cfg, "dram.", [](auto& v, auto& s) { dram_fields(v, s); });
   DramPowerParams& p = d.power;
   p.tck_s = 2.0 / (d.data_rate_mtps * 1e6);  // double data rate: two transfers per clock
   if (p.burst_length % 2 != 0) cfg.fail("dram.burst_length", "must be even (double data rate)");
@@ -343,23 +337,13 @@ DramSpec dram_from(const Config& cfg) {
 }  // namespace
 
 void declare_soc_options(OptionTable& t) {
-  SocKeys soc;
-  KeyDeclarer soc_keys(t, "soc.", /*no_defaults=*/false);
-  soc_fields(soc_keys, soc);
+  declare_fields<SocKeys>(t, "soc.", false, [](auto& v, auto& s) { soc_fields(v, s); });
   t.family("cluster", "soc.clusters", "cluster").family("cache", "soc.caches", "cache level");
-  ClusterKeys cluster;
-  KeyDeclarer cluster_keys(t, "cluster.*.", /*no_defaults=*/true);
-  cluster_fields(cluster_keys, cluster);
-  CacheKeys cache;
-  KeyDeclarer cache_keys(t, "cache.*.", /*no_defaults=*/true);
-  cache_fields(cache_keys, cache);
-  InterconnectSpec noc;
-  KeyDeclarer noc_keys(t, "noc.", /*no_defaults=*/true);
-  noc_fields(noc_keys, noc);
+  declare_fields<ClusterKeys>(t, "cluster.*.", true, [](auto& v, auto& s) { cluster_fields(v, s); });
+  declare_fields<CacheKeys>(t, "cache.*.", true, [](auto& v, auto& s) { cache_fields(v, s); });
+  declare_fields<InterconnectSpec>(t, "noc.", true, [](auto& v, auto& s) { noc_fields(v, s); });
   t.path("dram.memspec", "", "memspec INI of the DRAM device (relative to the file that sets it)");
-  DramSpec dram;
-  KeyDeclarer dram_keys(t, "dram.", /*no_defaults=*/true);
-  dram_fields(dram_keys, dram);
+  declare_fields<DramSpec>(t, "dram.", true, [](auto& v, auto& s) { dram_fields(v, s); });
 }
 
 std::string default_soc_preset() {
@@ -394,9 +378,7 @@ SocSpec soc_spec_from(const Config& raw) {
     cfg.fail("dram.memspec",
              "no SoC preset loaded (use --config configs/soc/exynos5422.ini or gs101.ini)");
   }
-  SocKeys keys;
-  KeyReader soc_reader(cfg, "soc.");
-  soc_fields(soc_reader, keys);
+  const auto keys = read_fields<SocKeys>(cfg, "soc.", [](auto& v, auto& k) { soc_fields(v, k); });
   SocSpec s;
   s.name = keys.name;
   s.sim = keys.sim;
@@ -416,8 +398,7 @@ SocSpec soc_spec_from(const Config& raw) {
     }
     s.caches.push_back(cache_from(cfg, name, s));
   }
-  KeyReader noc_reader(cfg, "noc.");
-  noc_fields(noc_reader, s.noc);
+  s.noc = read_fields<InterconnectSpec>(cfg, "noc.", [](auto& v, auto& n) { noc_fields(v, n); });
   s.dram = dram_from(cfg);
   for (const auto& c : s.clusters) {
     if (2 * s.sim.tile_bytes > c.l2_bytes) {

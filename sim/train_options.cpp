@@ -71,19 +71,12 @@ void train_fields(V& v, TrainOptions& o) {
 }  // namespace
 
 void declare_train_options(OptionTable& table) {
-  DataDirs dirs;
-  KeyDeclarer data(table, "data.", /*no_defaults=*/false);
-  data_fields(data, dirs);
-  TrainOptions options;
-  KeyDeclarer train(table, "train.", /*no_defaults=*/false);
-  train_fields(train, options);
+  declare_fields<DataDirs>(table, "data.", false, [](auto& v, auto& d) { data_fields(v, d); });
+  declare_fields<TrainOptions>(table, "train.", false, [](auto& v, auto& o) { train_fields(v, o); });
 }
 
 TrainOptions train_options_from(const Config& cfg) {
-  TrainOptions o;
-  KeyReader r(cfg, "train.");
-  train_fields(r, o);
-  return o;
+  return read_fields<TrainOptions>(cfg, "train.", [](auto& v, auto& o) { train_fields(v, o); });
 }
 
 std::string train_settings_text(const Config& cfg) {
@@ -96,9 +89,7 @@ std::string train_settings_text(const Config& cfg) {
 }
 
 std::string dataset_dir(const Config& cfg, const std::string& dataset) {
-  DataDirs dirs;
-  KeyReader r(cfg, "data.");
-  data_fields(r, dirs);
+  const auto dirs = read_fields<DataDirs>(cfg, "data.", [](auto& v, auto& d) { data_fields(v, d); });
   return dataset == "mnist" ? dirs.mnist : dirs.fashion;
 }
 
