@@ -152,6 +152,44 @@ const BadInput kTable[] = {
        return std::string("run --config soc.ini --out o");
      },
      "soc.ini:3"},
+    // Keys bounded where they are declared: no value can exhaust memory or overflow a report.
+    {"controller_window_of_2_63",
+     [](const std::string&) {
+       return std::string("run --set cascade.controller_window=9223372036854775807 --out o");
+     },
+     "cascade.controller_window"},
+    {"controller_window_of_2_31",
+     [](const std::string&) { return std::string("run --set cascade.controller_window=2147483648 --out o"); },
+     "cascade.controller_window"},
+    {"batch_of_2_40",
+     [](const std::string&) { return std::string("run --set cascade.batch=1099511627776 --out o"); },
+     "cascade.batch"},
+    {"leakage_exponent_of_400",
+     [](const std::string&) { return std::string("run --set cluster.big.leak_v_exponent=400 --out o"); },
+     "cluster.big.leak_v_exponent"},
+    {"wake_latency_of_a_year",
+     [](const std::string&) { return std::string("run --set cluster.little.wake_off_us=3.2e13 --out o"); },
+     "cluster.little.wake_off_us"},
+    {"gate_cycles_of_1e300",
+     [](const std::string&) { return std::string("run --set cascade.gate_cycles=1e300 --out o"); },
+     "cascade.gate_cycles"},
+    // One INI file says each thing once; OPP tables are physical.
+    {"config_section_given_twice",
+     [](const std::string& d) {
+       write_text(d + "/soc.ini", "[cluster.big]\ncores = 4\n[noc]\nlatency_ns = 5\n[cluster.big]\nwake_idle_us = 2\n");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini:5"},
+    {"opp_voltage_falls",
+     [](const std::string&) {
+       return std::string("run --set cluster.little.opp_volts_v=0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.2,1.275 --out o");
+     },
+     "cluster.little.opp_volts_v"},
+    {"opp_voltage_falls_in_a_sweep",
+     [](const std::string&) {
+       return std::string("sweep --vary 'cluster.little.opp_volts_v=0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.25,1.275;0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.25,1.0' --out o");
+     },
+     "cluster.little.opp_volts_v"},
     {"sweep_unknown_key",
      [](const std::string&) { return std::string("sweep --vary cluster.big.frq_mhz=1400,2000 --out o"); },
      "cluster.big.frq_mhz"},
