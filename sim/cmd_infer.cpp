@@ -7,13 +7,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include "sim/command_line.h"
 #include "sim/commands.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "workloads/graph.h"
 #include "workloads/tensor_io.h"
 #include "common/user_error.h"
@@ -140,16 +141,26 @@ int cmd_infer(const Args& args) {
   // clang-format on
   if (!cl.parse(args)) return 0;
   const Graph graph = Graph::load(cl.get<std::string>("net"));
+  // One output_<i>.pb per graph output, all or none, checked before the run.
+  std::unique_ptr<OutputSet> files;
+  if (cl.has("output-dir")) {
+    Strings names;
+    for (size_t i = 0; i < graph.outputs().size(); ++i) {
+      names.push_back("output_" + std::to_string(i) + ".pb");
+    }
+    files = std::make_unique<OutputSet>(cl.get<std::string>("output-dir"), names);
+  }
   const std::vector<Tensor> outputs = graph.run(read_inputs(graph, cl.get<Strings>("input")));
   for (size_t i = 0; i < outputs.size(); ++i) print_output(graph.outputs()[i], outputs[i]);
 
-  if (cl.has("output-dir")) {
-    const std::string dir = cl.get<std::string>("output-dir");
-    make_output_dir(dir);
+  if (files) {
     for (size_t i = 0; i < outputs.size(); ++i) {
-      const std::string path = dir + "/output_" + std::to_string(i) + ".pb";
-      write_tensor_file(path, outputs[i], graph.outputs()[i].name);
-      std::printf("wrote %s\n", path.c_str());
+      const std::string name = "output_" + std::to_string(i) + ".pb";
+      write_tensor_file(files->path(name), outputs[i], graph.outputs()[i].name);
+    }
+    files->commit();
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      std::printf("wrote %s\n", files->final_path("output_" + std::to_string(i) + ".pb").c_str());
     }
   }
   if (!cl.has("expect")) return 0;
