@@ -14,6 +14,7 @@
 #include "workloads/datasets/idx_file.h"
 #include "workloads/datasets/mnist_json.h"
 #include "common/user_error.h"
+#include "fuzz/fuzz_oracles.h"
 
 namespace {
 
@@ -28,7 +29,8 @@ void check_json(const uint8_t* data, size_t size) {
     for (float v : pixels) {
       if (!(v >= 0.0f && v <= 1.0f)) std::abort();
     }
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
 }
 
@@ -79,7 +81,8 @@ void check_idx(const uint8_t* data, size_t size) {
       // Any byte is a valid pixel; the count is what a truncated or padded file gets wrong.
       if (static_cast<int64_t>(got.pixels.size()) != dims[0] * dims[1] * dims[2]) std::abort();
     }
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
 }
 
