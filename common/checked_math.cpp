@@ -11,43 +11,38 @@ std::string dims_text(const std::vector<T>& dims) {
   return s + "]";
 }
 
-[[noreturn]] void overflow(const std::string& what, const std::string& a, const char* op,
-                           const std::string& b, const char* type) {
-  throw CountOverflow(what + ": " + a + " " + op + " " + b + " overflows " + type);
+// One body for the four checked operations: `op` is a __builtin_*_overflow.
+template <typename T, typename Op>
+T checked(T a, T b, const std::string& what, const char* sign, const char* type, Op op) {
+  T r;
+  if (op(a, b, &r)) {
+    throw CountOverflow(what + ": " + std::to_string(a) + " " + sign + " " + std::to_string(b) +
+                        " overflows " + type);
+  }
+  return r;
 }
+
+template <typename T>
+bool mul_overflows(T a, T b, T* r) { return __builtin_mul_overflow(a, b, r); }
+template <typename T>
+bool add_overflows(T a, T b, T* r) { return __builtin_add_overflow(a, b, r); }
 
 }  // namespace
 
 int64_t checked_mul(int64_t a, int64_t b, const std::string& what) {
-  int64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) {
-    overflow(what, std::to_string(a), "*", std::to_string(b), "int64");
-  }
-  return r;
+  return checked(a, b, what, "*", "int64", mul_overflows<int64_t>);
 }
 
 uint64_t checked_mul(uint64_t a, uint64_t b, const std::string& what) {
-  uint64_t r;
-  if (__builtin_mul_overflow(a, b, &r)) {
-    overflow(what, std::to_string(a), "*", std::to_string(b), "uint64");
-  }
-  return r;
+  return checked(a, b, what, "*", "uint64", mul_overflows<uint64_t>);
 }
 
 int64_t checked_add(int64_t a, int64_t b, const std::string& what) {
-  int64_t r;
-  if (__builtin_add_overflow(a, b, &r)) {
-    overflow(what, std::to_string(a), "+", std::to_string(b), "int64");
-  }
-  return r;
+  return checked(a, b, what, "+", "int64", add_overflows<int64_t>);
 }
 
 uint64_t checked_add(uint64_t a, uint64_t b, const std::string& what) {
-  uint64_t r;
-  if (__builtin_add_overflow(a, b, &r)) {
-    overflow(what, std::to_string(a), "+", std::to_string(b), "uint64");
-  }
-  return r;
+  return checked(a, b, what, "+", "uint64", add_overflows<uint64_t>);
 }
 
 int64_t checked_product(const std::vector<int64_t>& dims, const std::string& what) {

@@ -21,6 +21,7 @@
 #include "common/csv_writer.h"
 #include "common/output_set.h"
 #include "common/user_error.h"
+#include "tests/scratch_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -39,17 +40,7 @@ std::vector<std::string> entries(const std::string& dir) {
   return names;
 }
 
-class OutputFilesTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "blsim-output-files-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string dir_;
-};
+using OutputFilesTest = ScratchDirTest;
 
 TEST_F(OutputFilesTest, AtomicFileWritesAndLeavesNoTemporary) {
   std::ofstream(dir_ + "/a.csv") << "old";

@@ -12,6 +12,7 @@
 
 #include "common/regular_file.h"
 #include "common/user_error.h"
+#include "tests/scratch_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -27,17 +28,7 @@ std::string message_of(const std::string& path, uint64_t max_bytes = 1000) {
   return "";
 }
 
-class RegularFileTest : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "blsim-regular-file-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string dir_;
-};
+using RegularFileTest = ScratchDirTest;
 
 TEST_F(RegularFileTest, ReadsARegularFileAndASymlinkToOne) {
   std::ofstream(dir_ + "/a.onnx") << "12345";

@@ -18,6 +18,7 @@
 #include <string>
 #include <thread>
 #include <vector>
+#include "tests/scratch_dir.h"
 
 namespace fs = std::filesystem;
 
@@ -48,17 +49,7 @@ Outcome run_blsim(const std::string& args, const std::string& dir) {
   return o;
 }
 
-class HardeningCli : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = ::testing::TempDir() + "blsim-hardening-" +
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::string dir_;
-};
+using HardeningCli = blsim::ScratchDirTest;
 
 TEST_F(HardeningCli, NoArgumentsPrintsTheUsageOnStderr) {
   const Outcome o = run_blsim("", dir_);
