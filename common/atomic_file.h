@@ -48,7 +48,7 @@ void check_output_dir(const std::string& dir);
 void make_output_dir(const std::string& dir);
 
 // The path a message should show for an output: a file staged by an OutputSet is named by its
-// final place (".../.blsim-staging-XXXXXX/summary.csv" -> ".../summary.csv").
+// final place (".../.blsim-staging-<pid>-XXXXXX/summary.csv" -> ".../summary.csv").
 std::string output_display_path(const std::string& path);
 
 }  // namespace blsim

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "common/output_set.h"
 
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -16,6 +18,26 @@
 #include "common/user_error.h"
 
 namespace blsim {
+namespace {
+
+// Staging folders are named ".blsim-staging-<pid>-XXXXXX". One whose process is gone was left by
+// a SIGKILL or a crash; it is removed before a new set is staged in the same folder. A folder of
+// a live process (a run writing there right now) is left alone.
+void remove_stale_staging(const std::string& dir) {
+  std::error_code ec;
+  const std::string prefix = kStagingPrefix;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    const long pid = std::strtol(name.c_str() + prefix.size(), nullptr, 10);
+    if (pid <= 0 || pid == static_cast<long>(::getpid())) continue;
+    if (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::filesystem::remove_all(entry.path(), ec);
+    }
+  }
+}
+
+}  // namespace
 
 OutputSet::OutputSet(const std::string& dir, const std::vector<std::string>& names)
     : dir_(dir), names_(names) {
@@ -44,7 +66,9 @@ std::string OutputSet::path(const std::string& name) {
   }
   if (staging_.empty()) {
     make_output_dir(dir_);
-    std::string pattern = final_path(std::string(kStagingPrefix) + "XXXXXX");
+    remove_stale_staging(dir_);
+    std::string pattern =
+        final_path(std::string(kStagingPrefix) + std::to_string(::getpid()) + "-XXXXXX");
     std::vector<char> buf(pattern.begin(), pattern.end());
     buf.push_back('\0');
     if (::mkdtemp(buf.data()) == nullptr) {

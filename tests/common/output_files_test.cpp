@@ -154,6 +154,30 @@ TEST_F(OutputFilesTest, CsvWriterRefusesInfinity) {
   EXPECT_THROW(csv << std::numeric_limits<double>::infinity(), UserError);
 }
 
+// A staging folder left by a process that is gone (SIGKILL) is removed by the next set staged in
+// the same folder; one of a live process is not.
+TEST_F(OutputFilesTest, StaleStagingOfADeadProcessIsRemoved) {
+  const std::string out = dir_ + "/run";
+  const pid_t dead = ::fork();
+  ASSERT_GE(dead, 0);
+  if (dead == 0) ::_exit(0);
+  ASSERT_EQ(::waitpid(dead, nullptr, 0), dead);  // its pid now names no process
+  const std::string stale = out + "/" + kStagingPrefix + std::to_string(dead) + "-abcdef";
+  const std::string live = out + "/" + kStagingPrefix + "1-abcdef";  // init never dies
+  fs::create_directories(stale);
+  fs::create_directories(live);
+  std::ofstream(stale + "/summary.csv") << "half";
+  OutputSet set(out, {"a.csv"});
+  EXPECT_TRUE(fs::exists(stale));  // the constructor changes nothing
+  AtomicFile a(set.path("a.csv"));
+  a.stream() << "a";
+  a.commit();
+  set.commit();
+  EXPECT_FALSE(fs::exists(stale));
+  EXPECT_TRUE(fs::exists(live));
+  EXPECT_EQ(read_all(out + "/a.csv"), "a");
+}
+
 // SIGTERM while a set is half written: the handler removes the staging folder and the writers'
 // temporaries, then the process dies of the signal.
 TEST_F(OutputFilesTest, SigtermRemovesStagedFiles) {
