@@ -142,12 +142,12 @@ int cmd_infer(const Args& args) {
   if (!cl.parse(args)) return 0;
   const Graph graph = Graph::load(cl.get<std::string>("net"));
   // One output_<i>.pb per graph output, all or none, checked before the run.
+  Strings names;
+  for (size_t i = 0; i < graph.outputs().size(); ++i) {
+    names.push_back("output_" + std::to_string(i) + ".pb");
+  }
   std::unique_ptr<OutputSet> files;
   if (cl.has("output-dir")) {
-    Strings names;
-    for (size_t i = 0; i < graph.outputs().size(); ++i) {
-      names.push_back("output_" + std::to_string(i) + ".pb");
-    }
     files = std::make_unique<OutputSet>(cl.get<std::string>("output-dir"), names);
   }
   const std::vector<Tensor> outputs = graph.run(read_inputs(graph, cl.get<Strings>("input")));
@@ -155,13 +155,10 @@ int cmd_infer(const Args& args) {
 
   if (files) {
     for (size_t i = 0; i < outputs.size(); ++i) {
-      const std::string name = "output_" + std::to_string(i) + ".pb";
-      write_tensor_file(files->path(name), outputs[i], graph.outputs()[i].name);
+      write_tensor_file(files->path(names[i]), outputs[i], graph.outputs()[i].name);
     }
     files->commit();
-    for (size_t i = 0; i < outputs.size(); ++i) {
-      std::printf("wrote %s\n", files->final_path("output_" + std::to_string(i) + ".pb").c_str());
-    }
+    for (const std::string& name : names) std::printf("wrote %s\n", files->final_path(name).c_str());
   }
   if (!cl.has("expect")) return 0;
   const Strings expected = cl.get<Strings>("expect");
