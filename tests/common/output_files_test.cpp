@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -176,6 +177,34 @@ TEST_F(OutputFilesTest, StaleStagingOfADeadProcessIsRemoved) {
   EXPECT_FALSE(fs::exists(stale));
   EXPECT_TRUE(fs::exists(live));
   EXPECT_EQ(read_all(out + "/a.csv"), "a");
+}
+
+// A write that fails (here: the file-size limit, as a full disk would) names its reason and
+// leaves neither the file nor its temporary; an earlier version of the file stays.
+TEST_F(OutputFilesTest, WriteErrorNamesItsReasonAndLeavesNothing) {
+  std::ofstream(dir_ + "/big.csv") << "old";
+  const pid_t child = ::fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);
+    const struct rlimit limit = {100, 100};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    try {
+      AtomicFile f(dir_ + "/big.csv");
+      f.stream() << std::string(1000, 'x');
+      f.commit();
+    } catch (const UserError& e) {
+      const std::string want = dir_ + "/big.csv: write failed: File too large";
+      ::_exit(std::string(e.what()) == want ? 0 : 2);
+    }
+    ::_exit(1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: no error, 2: another message";
+  EXPECT_EQ(entries(dir_), std::vector<std::string>{"big.csv"});
+  EXPECT_EQ(read_all(dir_ + "/big.csv"), "old");
 }
 
 // SIGTERM while a set is half written: the handler removes the staging folder and the writers'
