@@ -1,9 +1,8 @@
 // SPDX-License-Identifier: MIT
-// Output files appear whole or not at all, and writing one never harms anything but a regular
-// file. Data is buffered and, at commit(), written to a temporary created exclusively (mkostemp:
-// O_CREAT|O_EXCL, an unpredictable name, so no symlink or file planted there is followed) beside
-// the target, then renamed over it. The target must be absent or a regular file: a symlink, a
-// device (/dev/null), a FIFO or a folder there is refused, never replaced.
+// Output files appear whole or not at all and never replace anything but a regular file: data is
+// buffered, written at commit() to a temporary made by mkostemp (O_EXCL, unpredictable name, no
+// symlink followed) beside the target and renamed over it. A symlink, device (/dev/null), FIFO or
+// folder at the target is refused.
 #pragma once
 
 #include <sstream>

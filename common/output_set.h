@@ -1,11 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The files of one run appear together or not at all. Every file is written into a private
-// staging folder (mkdtemp, DIR/.blsim-staging-<pid>-XXXXXX) and, once all are written, renamed
-// into DIR one after another with SIGINT/SIGTERM/SIGHUP held back, so an error or an interrupt
-// leaves the previous set untouched. Limit: the renames are not one atomic step; only SIGKILL or a
-// crash of the machine inside that short window (microseconds) can leave a mix. A staging folder
-// left by a SIGKILL is hidden, never read, and removed by the next set staged in DIR once its
-// process is gone (see docs/robustness.md).
+// The files of one run appear together or not at all: each is written into a private staging
+// folder (DIR/.blsim-staging-<pid>-XXXXXX) and all are renamed into DIR at commit, with SIGINT,
+// SIGTERM and SIGHUP held back. Limit: the renames are not one atomic step, so only SIGKILL or a
+// machine crash inside that microsecond window can leave a mix (docs/robustness.md).
 #pragma once
 
 #include <string>

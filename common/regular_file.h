@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Input files must be regular files of bounded size. A FIFO would block the reader forever,
-// /dev/zero or /dev/urandom would be read until memory runs out, a directory reads as garbage;
-// every reader opens its input through these functions, which check the opened descriptor
-// (fstat, so no race with a file swapped in after a separate stat) before reading a byte.
+// Input files must be regular files of bounded size: a FIFO blocks a reader forever, /dev/zero is
+// read until memory runs out, a folder reads as garbage. Every reader opens its input here; the
+// opened descriptor is checked (fstat, no race with a separate stat) before a byte is read.
 #pragma once
 
 #include <cstdint>
