@@ -2,8 +2,11 @@
 #include "common/csv_writer.h"
 
 #include <cinttypes>
+#include <cmath>
 #include <cstdio>
 #include <stdexcept>
+
+#include "common/user_error.h"
 
 namespace blsim {
 
@@ -14,7 +17,7 @@ std::string format_number(double value) {
 }
 
 CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& columns)
-    : file_(path), columns_(columns.size()) {
+    : file_(path), columns_(columns) {
   for (const auto& c : columns) field(c);
   end_row();
 }
@@ -38,6 +41,12 @@ CsvWriter& CsvWriter::operator<<(const std::string& text) {
 }
 
 CsvWriter& CsvWriter::operator<<(double value) {
+  if (!std::isfinite(value)) {
+    const std::string column = in_row_ < columns_.size() ? columns_[in_row_] : "?";
+    throw UserError(output_display_path(file_.path()) + ": row " + std::to_string(rows_) +
+                    ", column " + column + ": value " + format_number(value) +
+                    " is not finite (not written)");
+  }
   field(format_number(value));
   return *this;
 }
@@ -53,12 +62,13 @@ CsvWriter& CsvWriter::operator<<(uint64_t value) {
 }
 
 void CsvWriter::end_row() {
-  if (in_row_ != columns_) {
+  if (in_row_ != columns_.size()) {
     throw std::logic_error("CSV row has " + std::to_string(in_row_) + " fields, header has " +
-                           std::to_string(columns_));
+                           std::to_string(columns_.size()));
   }
   file_.stream() << '\n';
   in_row_ = 0;
+  ++rows_;
 }
 
 void CsvWriter::commit() { file_.commit(); }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 // CSV reports: one header, SI units in column names, numbers printed with enough digits to
-// round-trip (%.9g) so identical runs give byte-identical files. Written atomically.
+// round-trip (%.9g) so identical runs give byte-identical files. Written atomically. Every number
+// is finite: a NaN or infinity is refused (UserError naming file, row and column), so a report
+// never carries a value that no reader can use; the file is then not written at all.
 #pragma once
 
 #include <cstdint>
@@ -27,7 +29,8 @@ class CsvWriter {
  private:
   void field(const std::string& text);
   AtomicFile file_;
-  size_t columns_;
+  std::vector<std::string> columns_;
+  uint64_t rows_ = 0;
   size_t in_row_ = 0;
 };
 

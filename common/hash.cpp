@@ -2,10 +2,8 @@
 #include "common/hash.h"
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 
-#include "common/user_error.h"
+#include "common/regular_file.h"
 
 namespace blsim {
 
@@ -20,9 +18,8 @@ uint64_t fnv1a64(const void* data, size_t bytes, uint64_t seed) {
 }
 
 uint64_t hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Hashed files are networks and the executable; 4 GiB is far above either.
+  const std::string bytes = read_regular_file(path, "file", uint64_t{1} << 32);
   return fnv1a64(bytes.data(), bytes.size());
 }
 

@@ -13,6 +13,7 @@
 #include "sim/config.h"
 #include "sim/soc_config.h"
 #include "common/user_error.h"
+#include "fuzz/fuzz_oracles.h"
 
 // libsystemc's own main() calls sc_main; libFuzzer's main() runs instead, so this never does.
 extern "C" int sc_main(int, char*[]) { return 0; }
@@ -62,17 +63,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   blsim::Config cfg;
   try {
     cfg = blsim::load_config(blsim::blsim_options(), {file}, {}, home());
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
     return 0;
   }
   try {
     check_narrowing(cfg, blsim::soc_spec_from(cfg));
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
   try {
     const blsim::CascadeSpec spec = blsim::cascade_spec_from(cfg);
     if (spec.batch != cfg.integer("cascade.batch")) std::abort();
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
   return 0;
 }

@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes the dataset readers on one input: as the text of an MNIST digit JSON file, and as an IDX
-// file on disk (plain or gzip; zlib reads both). The IDX readers are asked for the item count and
-// image size the file's own header declares (bounded), so inputs get past the header checks the
-// way a real, complete file does; accepted data must have the declared size and range.
+// Fuzzes the dataset readers on one input: as the text of an MNIST digit JSON file, as an IDX
+// file on disk (plain or gzip; zlib reads both), and as a score-cache file (the network outputs
+// cached per dataset split). The IDX readers are asked for the item count and image size the
+// file's own header declares (bounded), and the cache for the hashes its header holds, so inputs
+// get past the header checks the way a real file does; accepted data must have the declared size.
 #include <zlib.h>
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <vector>
 
 #include "fuzz/fuzz_scratch_dir.h"
+#include "workloads/cascade/score_cache.h"
 #include "workloads/datasets/idx_file.h"
 #include "workloads/datasets/mnist_json.h"
 #include "common/user_error.h"
+#include "fuzz/fuzz_oracles.h"
 
 namespace {
 
@@ -28,7 +32,8 @@ void check_json(const uint8_t* data, size_t size) {
     for (float v : pixels) {
       if (!(v >= 0.0f && v <= 1.0f)) std::abort();
     }
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
 }
 
@@ -79,7 +84,32 @@ void check_idx(const uint8_t* data, size_t size) {
       // Any byte is a valid pixel; the count is what a truncated or padded file gets wrong.
       if (static_cast<int64_t>(got.pixels.size()) != dims[0] * dims[1] * dims[2]) std::abort();
     }
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
+  }
+}
+
+// The cache header: 8 magic bytes, then net hash, data hash, samples, classes, body hash.
+void check_score_cache(const uint8_t* data, size_t size) {
+  uint64_t hashes[2] = {0, 0};
+  if (size >= 24) std::memcpy(hashes, data + 8, sizeof hashes);
+  const std::string path = blsim::FuzzScratchDir::instance().write("scores.bin", data, size);
+  blsim::ClassScores got;
+  std::string why;
+  try {
+    switch (blsim::lookup_cached_scores(path, hashes[0], hashes[1], &got, &why)) {
+      case blsim::CacheLookup::kHit:
+        // What was accepted is exactly the body after the 48-byte header.
+        if (got.classes == 0 || got.probs.size() * sizeof(float) + 48 != size) std::abort();
+        break;
+      case blsim::CacheLookup::kDamaged:
+        if (why.empty()) std::abort();
+        break;
+      case blsim::CacheLookup::kMiss:
+        break;
+    }
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
   }
 }
 
@@ -88,5 +118,6 @@ void check_idx(const uint8_t* data, size_t size) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_json(data, size);
   check_idx(data, size);
+  check_score_cache(data, size);
   return 0;
 }

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes ONNX import as `blsim inspect/infer` do it: ModelProto parse, Graph::from_model (operator,
-// attribute and shape checks), cost(), then one run on zero inputs. The run is skipped when the
-// inputs or the costed work are large: a big legitimate model is not a finding, a crash is.
+// Fuzzes ONNX import as `blsim inspect/infer/run` do it: ModelProto parse, Graph::from_model
+// (operator, attribute, shape and finite-weight checks), cost() (overflow-checked), the
+// network-for-dataset check of `run` and `eval`, then one run on zero inputs. Runs are skipped
+// when the inputs or the costed work are large: a big legitimate model is not a finding.
 #include <onnx/onnx_pb.h>
 
+#include <cmath>
 #include <cstdint>
 #include <cstdlib>
 #include <vector>
 
 #include "workloads/graph.h"
+#include "workloads/network_check.h"
 #include "common/user_error.h"
+#include "fuzz/fuzz_oracles.h"
 
 namespace {
 
@@ -41,6 +45,19 @@ bool cheap_enough(const blsim::NetworkCost& cost) {
   return bytes <= kMaxRunBytes && cost.total_macs() <= kMaxRunMacs;
 }
 
+// The check `run` and `eval` apply: when it accepts, one image gives one score per class.
+void checks_as_classifier(const blsim::Graph& graph) {
+  const blsim::DatasetShape mnist = blsim::dataset_shape("mnist");
+  try {
+    blsim::check_network_for_dataset(graph, "fuzz.onnx", mnist);
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
+    return;
+  }
+  const blsim::Tensor out = graph.run(blsim::Tensor({1, 1, 28, 28}));
+  if (out.type() != blsim::DataType::kFloat32 || out.shape() != blsim::Shape{1, 10}) std::abort();
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -51,10 +68,25 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   try {
     const blsim::Graph graph = blsim::Graph::from_model(model, "fuzz.onnx");
+    // Accepted weights are finite numbers.
+    for (const auto& [name, t] : graph.initializers()) {
+      if (t.type() != blsim::DataType::kFloat32) continue;
+      for (int64_t i = 0; i < t.size(); ++i) {
+        if (!std::isfinite(t.floats()[i])) std::abort();
+      }
+    }
     const blsim::NetworkCost cost = graph.cost();
     // Every node is priced once: a cost table with missing or extra rows is a wrong report.
     if (cost.layers.size() != graph.nodes().size()) std::abort();
+    // FLOPs count each MAC twice (plus extras): fewer FLOPs than MACs means a count wrapped.
+    for (const blsim::LayerCost& layer : cost.layers) {
+      if (layer.flops < layer.macs) std::abort();
+    }
     if (!cheap_enough(cost)) return 0;
+    // Only where the costed shape is the image's, so the probe run stays within the bounds above.
+    if (graph.cost_input_shapes() == std::vector<blsim::Shape>{{1, 1, 28, 28}}) {
+      checks_as_classifier(graph);
+    }
     std::vector<blsim::Tensor> inputs;
     if (!zero_inputs(graph, &inputs)) return 0;
     const std::vector<blsim::Tensor> outputs = graph.run(inputs);
@@ -62,7 +94,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     for (const blsim::Tensor& out : outputs) {
       if (out.size() != blsim::element_count(out.shape())) std::abort();
     }
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
     // Rejected with a message: the expected outcome for a bad model.
   }
   return 0;

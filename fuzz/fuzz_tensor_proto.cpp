@@ -13,6 +13,7 @@
 #include "fuzz/fuzz_scratch_dir.h"
 #include "workloads/tensor_io.h"
 #include "common/user_error.h"
+#include "fuzz/fuzz_oracles.h"
 
 namespace {
 
@@ -24,7 +25,8 @@ std::optional<blsim::Tensor> from_bytes(const uint8_t* data, size_t size) {
   }
   try {
     return blsim::tensor_from_proto(proto, "fuzz.pb");
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
     return std::nullopt;
   }
 }
@@ -32,7 +34,8 @@ std::optional<blsim::Tensor> from_bytes(const uint8_t* data, size_t size) {
 std::optional<blsim::Tensor> from_file(const std::string& path) {
   try {
     return blsim::read_tensor_file(path);
-  } catch (const blsim::UserError&) {
+  } catch (const blsim::UserError& e) {
+    blsim::require_one_line(e);
     return std::nullopt;
   }
 }

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cascade_run.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <unistd.h>
 
+#include "common/user_error.h"
 #include "models/network_estimate.h"
 #include "models/power_states.h"
 #include "sim/command_line.h"
@@ -11,6 +13,7 @@
 #include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
+#include "workloads/network_check.h"
 
 namespace blsim {
 namespace {
@@ -71,6 +74,13 @@ const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& 
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
 
+  // Every network must fit the dataset before any runs: a mismatch would give scores that
+  // look like a result (and the cache would keep them).
+  std::vector<Graph> graphs;
+  for (const auto& st : spec.stages) {
+    graphs.push_back(Graph::load(st.net_path));
+    check_network_for_dataset(graphs.back(), st.net_path, dataset_shape(spec.dataset));
+  }
   Dataset data = load_dataset(spec.dataset, parse_split(split), data_dir);
   truncate_dataset(data, max_samples_);
   FunctionalPassOptions fp = options_;
@@ -78,9 +88,9 @@ const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& 
   fp.cache_dir = spec.cache_dir;
   CascadeScores s;
   s.labels = data.labels;
-  for (const auto& st : spec.stages) {
-    const Graph graph = Graph::load(st.net_path);
-    s.stages.push_back(stage_scores(class_scores(st.net_path, graph, data, fp), spec.metric));
+  for (size_t i = 0; i < spec.stages.size(); ++i) {
+    s.stages.push_back(
+        stage_scores(class_scores(spec.stages[i].net_path, graphs[i], data, fp), spec.metric));
   }
   return memo_.emplace(key, std::move(s)).first->second;
 }
@@ -91,7 +101,13 @@ void declare_run_inputs(CommandLine& cl) {
                  "cascade spec (INI): stages, networks, clusters, gate");
   cl.options().add_options()
       ("out", po::value<std::string>()->default_value("out"), "output folder for the CSV files")
-      ("samples", po::value<size_t>()->default_value(0),
+      ("samples", po::value<size_t>()->default_value(0)->notifier([](size_t n) {
+         // The option parser reads "-1" as 2^64 - 1 (all samples); a count is never negative.
+         if (n > static_cast<size_t>(INT64_MAX)) {
+           throw UserError("--samples " + std::to_string(static_cast<int64_t>(n)) +
+                           ": must be 0 (all) or a positive count");
+         }
+       }),
        "use only the first N samples of each split (0: all)")
       ("no-cache", "recompute the networks' outputs instead of reading the cache");
 }

@@ -4,8 +4,10 @@
 // score margin.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 
 #include "common/csv_writer.h"
+#include "common/output_set.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/train_options.h"
@@ -35,15 +37,19 @@ int cmd_eval(const Args& args) {
   const int64_t batch = cl.get<int64_t>("batch");
   if (batch <= 0) throw UserError("eval: --batch must be positive");
 
+  // The output folder is checked before the work whose result goes there.
+  std::unique_ptr<OutputSet> outputs;
+  if (cl.has("out")) {
+    outputs = std::make_unique<OutputSet>(cl.get<std::string>("out"),
+                                          std::vector<std::string>{"predictions.csv"});
+  }
   const Graph graph = Graph::load(cl.get<std::string>("net"));
   const std::string dir = dataset_dir(cfg, dataset);
   const Dataset data = load_dataset(dataset, split, dir);
   const Evaluation ev = evaluate_graph(graph, data, static_cast<size_t>(batch));
 
-  if (cl.has("out")) {
-    const std::string out_dir = cl.get<std::string>("out");
-    make_output_dir(out_dir);
-    CsvWriter csv(out_dir + "/predictions.csv",
+  if (outputs) {
+    CsvWriter csv(outputs->path("predictions.csv"),
                   {"index", "label", "prediction", "top1", "top2", "margin"});
     for (size_t i = 0; i < data.size(); ++i) {
       const TopScores s = top_scores(ev.probabilities.data() + i * ev.classes, ev.classes);
@@ -53,6 +59,7 @@ int cmd_eval(const Args& args) {
       csv.end_row();
     }
     csv.commit();
+    outputs->commit();
   }
   char line[160];
   std::snprintf(line, sizeof line, "accuracy %.2f%% (%zu/%zu)", 100.0 * ev.accuracy(),

@@ -7,13 +7,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <memory>
 #include <numeric>
 #include <string>
 #include <vector>
 
 #include "sim/command_line.h"
 #include "sim/commands.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "workloads/graph.h"
 #include "workloads/tensor_io.h"
 #include "common/user_error.h"
@@ -140,17 +141,24 @@ int cmd_infer(const Args& args) {
   // clang-format on
   if (!cl.parse(args)) return 0;
   const Graph graph = Graph::load(cl.get<std::string>("net"));
+  // One output_<i>.pb per graph output, all or none, checked before the run.
+  Strings names;
+  for (size_t i = 0; i < graph.outputs().size(); ++i) {
+    names.push_back("output_" + std::to_string(i) + ".pb");
+  }
+  std::unique_ptr<OutputSet> files;
+  if (cl.has("output-dir")) {
+    files = std::make_unique<OutputSet>(cl.get<std::string>("output-dir"), names);
+  }
   const std::vector<Tensor> outputs = graph.run(read_inputs(graph, cl.get<Strings>("input")));
   for (size_t i = 0; i < outputs.size(); ++i) print_output(graph.outputs()[i], outputs[i]);
 
-  if (cl.has("output-dir")) {
-    const std::string dir = cl.get<std::string>("output-dir");
-    make_output_dir(dir);
+  if (files) {
     for (size_t i = 0; i < outputs.size(); ++i) {
-      const std::string path = dir + "/output_" + std::to_string(i) + ".pb";
-      write_tensor_file(path, outputs[i], graph.outputs()[i].name);
-      std::printf("wrote %s\n", path.c_str());
+      write_tensor_file(files->path(names[i]), outputs[i], graph.outputs()[i].name);
     }
+    files->commit();
+    for (const std::string& name : names) std::printf("wrote %s\n", files->final_path(name).c_str());
   }
   if (!cl.has("expect")) return 0;
   const Strings expected = cl.get<Strings>("expect");

@@ -112,6 +112,7 @@ int cmd_inspect(const Args& args) {
   // clang-format on
   if (!cl.parse(args)) return 0;
   const Graph graph = Graph::load(cl.get<std::string>("net"));
+  if (cl.has("csv")) check_output_file(cl.get<std::string>("csv"));  // before the costing
   std::vector<Shape> cost_shapes = graph.cost_input_shapes();
   if (cl.has("input-shape")) {
     const std::string text = cl.get<std::string>("input-shape");

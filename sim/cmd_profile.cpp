@@ -18,7 +18,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "workloads/graph.h"
 #include "common/user_error.h"
 
@@ -180,7 +180,7 @@ int cmd_profile(const Args& args) {
   const NetworkCost net = graph.cost();
   const std::string net_name = std::filesystem::path(net_path).stem().string();
   const std::string out_dir = cl.get<std::string>("out");
-  make_output_dir(out_dir);
+  OutputSet outputs(out_dir, {"layers.csv", "summary.csv"});
 
   ProfileResult result;
   fresh_simulation_kernel();
@@ -190,11 +190,11 @@ int cmd_profile(const Args& args) {
     sc_core::sc_start();
   }
   print_table(result, net, net_name, soc, id, inferences);
-  const std::string layers_path = (std::filesystem::path(out_dir) / "layers.csv").string();
-  const std::string summary_path = (std::filesystem::path(out_dir) / "summary.csv").string();
-  result.ledger.write_layers_csv(layers_path);
-  write_summary(summary_path, result, net, net_name, soc, id, inferences, warm_up);
-  std::printf("wrote %s and %s\n", layers_path.c_str(), summary_path.c_str());
+  result.ledger.write_layers_csv(outputs.path("layers.csv"));
+  write_summary(outputs.path("summary.csv"), result, net, net_name, soc, id, inferences, warm_up);
+  outputs.commit();
+  std::printf("wrote %s and %s\n", outputs.final_path("layers.csv").c_str(),
+              outputs.final_path("summary.csv").c_str());
   return 0;
 }
 

@@ -13,7 +13,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 
 namespace blsim {
 
@@ -31,17 +31,19 @@ int cmd_run(const Args& args) {
               "runtime control: none, rate:FRACTION or energy:J_PER_INFERENCE");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
+  // Checked before the run; the three files appear together at the end, or none of them.
+  OutputSet outputs(out_dir, {"summary.csv", "layers.csv", "inferences.csv"});
   ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
   options.progress = ::isatty(STDERR_FILENO) != 0;
   const CascadeRun run = run_cascade(cl.config(), scores, options);
 
-  make_output_dir(out_dir);
   const RunReport report = run.report();
-  write_summary_csv(out_dir + "/summary.csv", report);
+  write_summary_csv(outputs.path("summary.csv"), report);
   const SplitOutcome& test = run.splits.back();
-  test.cascade.ledger.write_layers_csv(out_dir + "/layers.csv");
-  write_inferences_csv(out_dir + "/inferences.csv", test.cascade);
+  test.cascade.ledger.write_layers_csv(outputs.path("layers.csv"));
+  write_inferences_csv(outputs.path("inferences.csv"), test.cascade);
+  outputs.commit();
   print_run_table(std::cout, report);
   std::cout << "wrote " << out_dir << "/summary.csv, layers.csv (test split), inferences.csv (test split)\n";
   return 0;

@@ -20,7 +20,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "common/atomic_file.h"
+#include "common/output_set.h"
 #include "workloads/cascade/score_cache.h"
 #include "common/user_error.h"
 
@@ -127,6 +127,7 @@ int cmd_sweep(const Args& args) {
   }
 
   const std::string out_dir = cl.get<std::string>("out");
+  OutputSet outputs(out_dir, {"sweep.csv", "pareto.csv"});  // checked before the points run
   const bool tty = ::isatty(STDERR_FILENO) != 0;
   ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
@@ -149,13 +150,12 @@ int cmd_sweep(const Args& args) {
   }
   const std::vector<bool> front = pareto_front(objectives);
 
-  make_output_dir(out_dir);
   std::vector<std::string> columns;
   for (const Axis& axis : axes) columns.push_back(axis.key);
   for (const auto& c : summary_csv_columns()) columns.push_back(c);
   for (const char* c : {"config_hash", "version", "pareto"}) columns.push_back(c);
-  CsvWriter sweep(out_dir + "/sweep.csv", columns);
-  CsvWriter pareto(out_dir + "/pareto.csv", columns);
+  CsvWriter sweep(outputs.path("sweep.csv"), columns);
+  CsvWriter pareto(outputs.path("pareto.csv"), columns);
   std::vector<size_t> order(runs.size());  // pareto.csv: cheapest first
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -176,6 +176,7 @@ int cmd_sweep(const Args& args) {
   }
   sweep.commit();
   pareto.commit();
+  outputs.commit();
 
   // The short table: one line per point.
   std::string head;

@@ -8,6 +8,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "common/atomic_file.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/train_options.h"
@@ -99,6 +100,7 @@ int cmd_train(const Args& args) {
       std::fflush(stdout);
     };
   }
+  check_output_file(out);  // before the training, not after it
   train_network(net, train, val, options, callbacks);
   write_onnx(net, out, recipe_of(dataset, arch, cfg, static_cast<size_t>(max_train)));
   std::cout << "wrote " << out << "\n";

@@ -5,23 +5,15 @@
 #include <cmath>
 #include <cstdio>
 
-#include "sim/cascade_spec.h"
 #include "common/atomic_file.h"
-#include "workloads/scores.h"
+#include "common/terminal_text.h"
 #include "common/user_error.h"
+#include "sim/cascade_spec.h"
+#include "workloads/scores.h"
+#include "workloads/train/graph_evaluation.h"
 
 namespace blsim {
 namespace {
-
-bool output_is_softmax(const Graph& graph) {
-  const std::string& out = graph.outputs().at(0).name;
-  for (const auto& node : graph.nodes()) {
-    if (std::find(node.outputs.begin(), node.outputs.end(), out) != node.outputs.end()) {
-      return node.op_type == "Softmax";
-    }
-  }
-  return false;
-}
 
 ClassScores run_network(const Graph& graph, const Dataset& data, const FunctionalPassOptions& o) {
   if (graph.inputs().size() != 1 || graph.outputs().empty()) {
@@ -90,8 +82,12 @@ ClassScores class_scores(const std::string& net_path, const Graph& graph, const 
     data_hash = hash_dataset(data);
     path = score_cache_path(options.cache_dir, net_hash, data_hash);
     ClassScores hit;
-    if (load_cached_scores(path, net_hash, data_hash, &hit) && hit.samples() == data.size()) {
-      return hit;
+    std::string why;
+    const CacheLookup found = lookup_cached_scores(path, net_hash, data_hash, &hit, &why);
+    if (found == CacheLookup::kHit && hit.samples() == data.size()) return hit;
+    if (found == CacheLookup::kDamaged) {
+      std::fprintf(stderr, "blsim: warning: %s: damaged score cache (%s); recomputing\n",
+                   escape_for_terminal(path).c_str(), why.c_str());
     }
   }
   ClassScores scores = run_network(graph, data, options);

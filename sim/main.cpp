@@ -8,10 +8,16 @@
 #include <string>
 #include <vector>
 
-#include "sim/commands.h"
+#include "common/terminal_text.h"
 #include "common/user_error.h"
+#include "sim/commands.h"
 
 namespace {
+
+// Every error is one line: what it echoes from files and arguments is escaped here, once.
+void print_error(const std::string& text) {
+  std::cerr << "blsim: " << blsim::escape_for_terminal(text) << "\n";
+}
 
 void print_usage(std::ostream& out) {
   out << "blsim " << BLSIM_VERSION
@@ -30,7 +36,8 @@ void print_usage(std::ostream& out) {
 int sc_main(int argc, char** argv) {
   const std::vector<std::string> all(argv + 1, argv + argc);
   if (all.empty() || all[0] == "--help" || all[0] == "-h" || all[0] == "help") {
-    print_usage(std::cout);
+    // Asked for, the usage is the answer (stdout); given no command, it is the error (stderr).
+    print_usage(all.empty() ? std::cerr : std::cout);
     return all.empty() ? 2 : 0;
   }
   if (all[0] == "--version") {
@@ -42,17 +49,17 @@ int sc_main(int argc, char** argv) {
     try {
       return c.run(blsim::Args(all.begin() + 1, all.end()));
     } catch (const blsim::UserError& e) {
-      std::cerr << "blsim: " << e.what() << "\n";
+      print_error(e.what());
       return 2;
     } catch (const std::bad_alloc&) {
-      std::cerr << "blsim: " << c.name << ": out of memory\n";
+      print_error(std::string(c.name) + ": out of memory");
       return 3;
     } catch (const std::exception& e) {
-      std::cerr << "blsim: internal error in " << c.name << ": " << e.what() << "\n";
+      print_error(std::string("internal error in ") + c.name + ": " + e.what());
       return 3;
     }
   }
-  std::cerr << "blsim: unknown command \"" << all[0] << "\" (see blsim --help)\n";
+  print_error("unknown command \"" + all[0] + "\" (see blsim --help)");
   return 2;
 }
 

@@ -6,8 +6,9 @@
 #include <algorithm>
 #include <set>
 
-#include "workloads/ops/reshape.h"
+#include "common/checked_math.h"
 #include "common/user_error.h"
+#include "workloads/ops/reshape.h"
 
 namespace blsim {
 namespace {
@@ -147,6 +148,8 @@ std::vector<ValueMeta> Graph::infer(const std::vector<Shape>& input_shapes,
         out = step.op->infer(nodes_[i], in);
       } catch (const ValueUnknown&) {
         all_known = false;
+      } catch (const CountOverflow& e) {
+        nodes_[i].fail(e.what());
       }
     }
     for (size_t k = 0; k < step.outputs.size(); ++k) {
@@ -193,16 +196,21 @@ std::vector<Tensor> Graph::run(const std::vector<Tensor>& inputs) const {
       in.push_back(id >= 0 ? ptr[id] : nullptr);
       in_metas.push_back(id >= 0 ? meta_of(*ptr[id]) : ValueMeta{});
     }
-    const Metas out_metas = step.op->infer(node, in_metas);
     const int first = step.inputs.empty() ? -1 : step.inputs[0];
     std::vector<Tensor> out;
-    if (step.relabel && first >= 0 && ptr[first] == &values[first] &&
-        std::find(step.release.begin(), step.release.end(), first) != step.release.end()) {
-      // Last reader of a tensor this run produced: hand the buffer over instead of copying.
-      out.push_back(std::move(values[first]));
-      out[0].reshape(out_metas[0].shape);
-    } else {
-      out = step.op->run(node, in, out_metas);
+    try {
+      // The batch size of this run multiplies the declared shapes afresh.
+      const Metas out_metas = step.op->infer(node, in_metas);
+      if (step.relabel && first >= 0 && ptr[first] == &values[first] &&
+          std::find(step.release.begin(), step.release.end(), first) != step.release.end()) {
+        // Last reader of a tensor this run produced: hand the buffer over instead of copying.
+        out.push_back(std::move(values[first]));
+        out[0].reshape(out_metas[0].shape);
+      } else {
+        out = step.op->run(node, in, out_metas);
+      }
+    } catch (const CountOverflow& e) {
+      node.fail(e.what());
     }
     for (size_t k = 0; k < step.outputs.size() && k < out.size(); ++k) {
       const int id = step.outputs[k];

@@ -5,6 +5,7 @@
 // as activations. Free ops move no bytes.
 #include "workloads/graph.h"
 
+#include "common/checked_math.h"
 #include "common/user_error.h"
 
 namespace blsim {
@@ -63,24 +64,35 @@ NetworkCost Graph::cost_at(const std::vector<Shape>& input_shapes) const {
       }
       out.push_back(id >= 0 ? metas[id] : ValueMeta{});
     }
-    const OpWork work = step.op->work(node, in, out);
     LayerCost layer;
     layer.name = node.name;
     layer.op_type = node.op_type;
-    layer.kind = work.kind;
-    layer.macs = work.macs;
-    layer.flops = work.flops;
-    if (!out.empty() && out[0].present) layer.output_shape = out[0].shape;
-    if (work.kind != OpKind::kFree) {
-      for (size_t k = 0; k < in.size(); ++k) {
-        if (!in[k].present) continue;
-        const auto bytes = static_cast<uint64_t>(element_count(in[k].shape)) * kBytesPerElement;
-        (constants_[step.inputs[k]] != nullptr ? layer.param_bytes : layer.input_bytes) += bytes;
+    try {
+      const OpWork work = step.op->work(node, in, out);
+      layer.kind = work.kind;
+      layer.macs = work.macs;
+      layer.flops = work.flops;
+      if (!out.empty() && out[0].present) layer.output_shape = out[0].shape;
+      if (work.kind != OpKind::kFree) {
+        const auto bytes_of = [](const Shape& shape) {
+          return checked_mul(checked_unsigned(element_count(shape), "elements"), kBytesPerElement,
+                             "bytes of " + shape_text(shape));
+        };
+        for (size_t k = 0; k < in.size(); ++k) {
+          if (!in[k].present) continue;
+          uint64_t& sum =
+              constants_[step.inputs[k]] != nullptr ? layer.param_bytes : layer.input_bytes;
+          sum = checked_add(sum, bytes_of(in[k].shape), "bytes read");
+        }
+        for (const ValueMeta& m : out) {
+          if (m.present) {
+            layer.output_bytes =
+                checked_add(layer.output_bytes, bytes_of(m.shape), "bytes written");
+          }
+        }
       }
-      for (const ValueMeta& m : out) {
-        if (m.present)
-          layer.output_bytes += static_cast<uint64_t>(element_count(m.shape)) * kBytesPerElement;
-      }
+    } catch (const CountOverflow& e) {
+      node.fail(e.what());
     }
     cost.layers.push_back(std::move(layer));
   }

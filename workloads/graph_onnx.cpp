@@ -2,19 +2,33 @@
 // ONNX import: ModelProto -> Graph. Only the default operator domain is understood; opset
 // version decides operator semantics. Before IR 4 initializers were also listed as graph inputs;
 // such names are treated as initializers (constants), not as inputs to feed.
-#include <fstream>
-#include <sstream>
+#include <cmath>
 
 #include <onnx/onnx_pb.h>
 
+#include "common/regular_file.h"
+#include "common/user_error.h"
 #include "workloads/graph.h"
 #include "workloads/tensor_io.h"
-#include "common/user_error.h"
 
 namespace blsim {
 namespace {
 
 bool default_domain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
+
+// Weights are data the network computes with on every input: one NaN or infinity there makes
+// every output non-finite, so such a model is refused at load, naming the tensor.
+void require_finite(const Tensor& t, const std::string& where) {
+  if (t.type() != DataType::kFloat32) return;
+  const float* v = t.floats();
+  for (int64_t i = 0; i < t.size(); ++i) {
+    if (!std::isfinite(v[i])) {
+      throw UserError(where + ": element " + std::to_string(i) + " is " +
+                      (std::isnan(v[i]) ? "NaN" : v[i] > 0 ? "+inf" : "-inf") +
+                      " (weights must be finite)");
+    }
+  }
+}
 
 // Older exporters leave the attribute type unset; the filled field tells it then.
 onnx::AttributeProto::AttributeType attribute_type(const onnx::AttributeProto& a) {
@@ -97,12 +111,9 @@ GraphValue convert_value_info(const onnx::ValueInfoProto& v, const std::string& 
 }  // namespace
 
 Graph Graph::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open ONNX model");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  const std::string bytes = read_regular_file(path, "ONNX model", kMaxProtobufBytes);
   onnx::ModelProto model;
-  if (!model.ParseFromString(bytes.str()) || !model.has_graph()) {
+  if (!model.ParseFromString(bytes) || !model.has_graph()) {
     throw UserError(path + ": not an ONNX model (cannot parse a ModelProto with a graph)");
   }
   return from_model(model, path);
@@ -129,7 +140,9 @@ Graph Graph::from_model(const onnx::ModelProto& model, const std::string& origin
     if (g.initializers_.count(init.name()) != 0) {
       throw UserError(origin + ": initializer " + init.name() + " is given twice");
     }
-    g.initializers_[init.name()] = tensor_from_proto(init, origin + ": initializer");
+    Tensor& t = g.initializers_[init.name()];
+    t = tensor_from_proto(init, origin + ": initializer");
+    require_finite(t, origin + ": initializer " + init.name());
   }
   for (const auto& v : graph.input()) {
     if (g.initializers_.count(v.name()) == 0) {
@@ -153,7 +166,11 @@ Graph Graph::from_model(const onnx::ModelProto& model, const std::string& origin
                 "domain is)");
     }
     for (const auto& a : n.attribute()) {
-      node.attributes[a.name()] = convert_attribute(a, origin + ": node " + node.name);
+      const Attribute& attr = node.attributes[a.name()] =
+          convert_attribute(a, origin + ": node " + node.name);
+      if (attr.kind == Attribute::Kind::kTensor) {
+        require_finite(attr.t, origin + ": node " + node.name + ": attribute " + a.name());
+      }
     }
     g.nodes_.push_back(std::move(node));
   }

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/layer_cost.h"
 
+#include "common/checked_math.h"
+
 namespace blsim {
 
 const char* op_kind_name(OpKind kind) {
@@ -19,19 +21,19 @@ const char* op_kind_name(OpKind kind) {
 
 uint64_t NetworkCost::total_macs() const {
   uint64_t sum = 0;
-  for (const auto& l : layers) sum += l.macs;
+  for (const auto& l : layers) sum = checked_add(sum, l.macs, "total MACs");
   return sum;
 }
 
 uint64_t NetworkCost::total_flops() const {
   uint64_t sum = 0;
-  for (const auto& l : layers) sum += l.flops;
+  for (const auto& l : layers) sum = checked_add(sum, l.flops, "total FLOPs");
   return sum;
 }
 
 uint64_t NetworkCost::total_param_bytes() const {
   uint64_t sum = 0;
-  for (const auto& l : layers) sum += l.param_bytes;
+  for (const auto& l : layers) sum = checked_add(sum, l.param_bytes, "total parameter bytes");
   return sum;
 }
 

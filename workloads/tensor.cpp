@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include "common/checked_math.h"
+
 namespace blsim {
 
 const char* data_type_name(DataType type) {
@@ -15,11 +17,7 @@ const char* data_type_name(DataType type) {
   return "unknown";
 }
 
-int64_t element_count(const Shape& shape) {
-  int64_t n = 1;
-  for (int64_t d : shape) n *= d;
-  return n;
-}
+int64_t element_count(const Shape& shape) { return checked_product(shape, "tensor shape"); }
 
 std::string shape_text(const Shape& shape) {
   std::string s = "[";

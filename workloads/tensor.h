@@ -16,7 +16,8 @@ const char* data_type_name(DataType type);
 
 using Shape = std::vector<int64_t>;
 
-// Product of the dimensions (1 for a scalar, the empty shape).
+// Product of the dimensions (1 for a scalar, the empty shape); CountOverflow (a UserError) when
+// it does not fit int64, so a hostile shape can never wrap to a small count.
 int64_t element_count(const Shape& shape);
 // "[1,6,28,28]"; a negative dimension (unknown) prints as "?".
 std::string shape_text(const Shape& shape);

@@ -2,10 +2,9 @@
 #include "workloads/tensor_io.h"
 
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 #include "common/atomic_file.h"
+#include "common/regular_file.h"
 #include "common/user_error.h"
 
 namespace blsim {
@@ -140,12 +139,9 @@ onnx::TensorProto tensor_to_proto(const Tensor& tensor, const std::string& name)
 }
 
 Tensor read_tensor_file(const std::string& path, std::string* name) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open tensor file");
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
+  const std::string bytes = read_regular_file(path, "tensor file", kMaxProtobufBytes);
   onnx::TensorProto proto;
-  if (!proto.ParseFromString(bytes.str())) {
+  if (!proto.ParseFromString(bytes)) {
     throw UserError(path + ": not a serialized ONNX TensorProto");
   }
   if (name != nullptr) *name = proto.name();

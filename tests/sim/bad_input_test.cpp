@@ -16,6 +16,10 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
+#include "tests/sim/hardening_fixtures.h"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -313,6 +317,191 @@ const BadInput kTable[] = {
        return "eval --net '" + kLittle + "' --dataset mnist --split test --out o/sub";
      },
      "o/sub"},
+    // Hardening (issue #11). Class 1: silent wrong or non-finite results.
+    {"run_network_with_seven_classes",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/seven.onnx", 28, 7);
+       write_text(d + "/c.ini", blsim::fixtures::cascade_ini("seven.onnx", kBig));
+       return std::string("run --cascade c.ini --samples 20 --out o");
+     },
+     "seven.onnx: output output is float32 [1,7]"},
+    {"run_network_for_other_images",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/small.onnx", 14, 10);
+       write_text(d + "/c.ini", blsim::fixtures::cascade_ini("small.onnx", kBig));
+       return std::string("run --cascade c.ini --samples 20 --out o");
+     },
+     "small.onnx: input input [?,1,14,14] does not take mnist images"},
+    {"sweep_network_with_seven_classes",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/seven.onnx", 28, 7);
+       write_text(d + "/c.ini", blsim::fixtures::cascade_ini(kLittle, "seven.onnx"));
+       return std::string("sweep --cascade c.ini --vary cascade.threshold=0.3,0.5 --samples 20 --out o");
+     },
+     "seven.onnx: output output"},
+    {"eval_network_with_seven_classes",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/seven.onnx", 28, 7);
+       return std::string("eval --net seven.onnx --dataset mnist --split val --out o");
+     },
+     "seven.onnx: output output"},
+    {"model_nan_weight",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/nan.onnx", 28, 10, std::nanf(""));
+       return std::string("inspect --net nan.onnx --csv cost.csv");
+     },
+     "nan.onnx: initializer W: element 0 is NaN"},
+    {"infer_infinite_weight",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/inf.onnx", 28, 10,
+                                                std::numeric_limits<float>::infinity());
+       return "infer --net inf.onnx --input '" + kHome + "/README.md' --output-dir o";
+     },
+     "inf.onnx: initializer W: element 0 is +inf"},
+    {"run_stage_with_nan_weight",
+     [](const std::string& d) {
+       blsim::fixtures::write_linear_classifier(d + "/nan.onnx", 28, 10, -std::nanf(""));
+       write_text(d + "/c.ini", blsim::fixtures::cascade_ini("nan.onnx", kBig));
+       return std::string("run --cascade c.ini --samples 20 --out o");
+     },
+     "initializer W: element 0 is NaN"},
+    {"train_diverges",
+     [](const std::string&) {
+       return std::string("train --dataset mnist --arch mlp-tiny --epochs 2 --max-train 300 "
+                          "--set train.learning_rate=1e30 --out x.onnx");
+     },
+     "training diverged"},
+    // Class 2: overflowing shape and cost arithmetic.
+    {"model_conv_outputs_overflow",
+     [](const std::string& d) {
+       blsim::fixtures::write_huge_conv(d + "/huge.onnx");
+       return std::string("inspect --net huge.onnx");
+     },
+     "node huge_conv (Conv): tensor shape: the product of [1,16,2147483648,2147483648]"},
+    {"model_matmul_macs_overflow",
+     [](const std::string& d) {
+       blsim::fixtures::write_huge_matmul(d + "/huge.onnx");
+       return std::string("inspect --net huge.onnx --csv cost.csv");
+     },
+     "node huge_matmul (MatMul): MACs: "},
+    {"model_relu_elements_overflow",
+     [](const std::string& d) {
+       blsim::fixtures::write_huge_relu(d + "/huge.onnx");
+       return std::string("inspect --net huge.onnx");
+     },
+     "node huge_relu (Relu): tensor shape: the product of [1,2097152,2097152,2097152]"},
+    {"profile_matmul_macs_overflow",
+     [](const std::string& d) {
+       blsim::fixtures::write_huge_matmul(d + "/huge.onnx");
+       return std::string("profile --net huge.onnx --cluster big --out o");
+     },
+     "node huge_matmul (MatMul): MACs: "},
+    // Class 3: inputs that are not regular files.
+    {"net_is_a_fifo",
+     [](const std::string& d) {
+       ::mkfifo((d + "/net.onnx").c_str(), 0600);
+       return std::string("inspect --net net.onnx");
+     },
+     "net.onnx: ONNX model is a FIFO, expected a regular file"},
+    {"net_is_dev_zero", [](const std::string&) { return std::string("inspect --net /dev/zero"); },
+     "/dev/zero: ONNX model is a character device"},
+    {"net_is_a_directory",
+     [](const std::string& d) {
+       fs::create_directories(d + "/dir.onnx");
+       return std::string("profile --net dir.onnx --cluster big --out o");
+     },
+     "dir.onnx: ONNX model is a directory"},
+    {"input_is_dev_urandom",
+     [](const std::string&) { return "infer --net '" + kLittle + "' --input /dev/urandom --output-dir o"; },
+     "/dev/urandom: tensor file is a character device"},
+    {"input_is_a_fifo",
+     [](const std::string& d) {
+       ::mkfifo((d + "/in.pb").c_str(), 0600);
+       return "infer --net '" + kLittle + "' --input in.pb --output-dir o";
+     },
+     "in.pb: tensor file is a FIFO"},
+    {"mnist_file_is_a_fifo",
+     [](const std::string& d) {
+       const std::string dir = real_mnist_copy(d);
+       fs::remove(dir + "/5.json");
+       ::mkfifo((dir + "/5.json").c_str(), 0600);
+       return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
+     },
+     "5.json: MNIST digit file is a FIFO"},
+    {"mnist_file_is_a_directory",
+     [](const std::string& d) {
+       const std::string dir = real_mnist_copy(d);
+       fs::remove(dir + "/3.json");
+       fs::create_directories(dir + "/3.json");
+       return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
+     },
+     "3.json: MNIST digit file is a directory"},
+    {"fashion_file_is_dev_urandom",
+     [](const std::string& d) {
+       const std::string dir = fashion_copy(d);
+       fs::remove(dir + "/t10k-images-idx3-ubyte.gz");
+       fs::create_symlink("/dev/urandom", dir + "/t10k-images-idx3-ubyte.gz");
+       return "eval --net '" + kLittle + "' --dataset fashion --split test --set data.fashion_dir=" + dir + " --out o";
+     },
+     "t10k-images-idx3-ubyte.gz: IDX file is a character device"},
+    // Class 4: unsafe writes. /dev/null must survive (hardening_cli_test checks its type).
+    {"csv_is_dev_null",
+     [](const std::string&) { return "inspect --net '" + kLittle + "' --csv /dev/null"; },
+     "/dev/null: output exists and is a character device"},
+    {"csv_is_a_symlink",
+     [](const std::string& d) {
+       write_text(d + "/victim.txt", "precious");
+       fs::create_symlink(d + "/victim.txt", d + "/link.csv");
+       return "inspect --net '" + kLittle + "' --csv link.csv";
+     },
+     "link.csv: output exists and is a symbolic link"},
+    {"run_output_member_is_a_symlink",
+     [](const std::string& d) {
+       write_text(d + "/victim.txt", "precious");
+       fs::create_directories(d + "/o");
+       fs::create_symlink(d + "/victim.txt", d + "/o/summary.csv");
+       return std::string("run --samples 20 --out o");
+     },
+     "o/summary.csv: output exists and is a symbolic link"},
+    {"eval_output_member_is_a_fifo",
+     [](const std::string& d) {
+       fs::create_directories(d + "/o");
+       ::mkfifo((d + "/o/predictions.csv").c_str(), 0600);
+       return "eval --net '" + kLittle + "' --dataset mnist --split val --out o";
+     },
+     "o/predictions.csv: output exists and is a FIFO"},
+    {"profile_out_is_a_file",
+     [](const std::string& d) {
+       write_text(d + "/outfile", "not a folder");
+       return "profile --net '" + kBig + "' --cluster big --out outfile";
+     },
+     "outfile: outfile is a regular file, not a folder"},
+    {"train_out_folder_missing",
+     [](const std::string&) {
+       return std::string("train --dataset mnist --arch mlp-tiny --epochs 1 --max-train 100 --out nowhere/x.onnx");
+     },
+     "nowhere/x.onnx: folder nowhere does not exist"},
+    // Class 7: one line, whatever names and values hold.
+    {"net_name_with_newline",
+     [](const std::string&) { return std::string("inspect --net \"$(printf 'a\\nb.onnx')\""); },
+     "a\\nb.onnx: cannot open ONNX model"},
+    {"set_key_with_escape",
+     [](const std::string&) { return std::string("run --set \"$(printf 'big.\\033[31mcores')=2\" --out o"); },
+     "big.\\x1b[31mcores"},
+    {"operator_name_with_control_bytes",
+     [](const std::string& d) {
+       blsim::fixtures::write_control_byte_op(d + "/evil.onnx");
+       return std::string("inspect --net evil.onnx");
+     },
+     "operator Evil\\n\\x1b[2J\\x00Op is not supported"},
+    // Class 9: negative sample counts.
+    {"run_samples_minus_one", [](const std::string&) { return std::string("run --samples -1 --out o"); },
+     "--samples -1"},
+    {"sweep_samples_negative",
+     [](const std::string&) { return std::string("sweep --vary cascade.threshold=0.5 --samples -7 --out o"); },
+     "--samples -7"},
+    {"run_samples_equals_negative",
+     [](const std::string&) { return std::string("run --samples=-2 --out o"); }, "--samples -2"},
 };
 
 void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }

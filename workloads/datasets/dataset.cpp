@@ -112,6 +112,17 @@ const char* split_name(Split split) {
   return "?";
 }
 
+DatasetShape dataset_shape(const std::string& name) {
+  check_name(name);
+  DatasetShape s;  // both are 28x28 grey images of 10 classes
+  s.name = name;
+  return s;
+}
+
+DatasetShape dataset_shape(const Dataset& data) {
+  return DatasetShape{data.name, data.channels, data.height, data.width, data.classes};
+}
+
 const std::vector<std::string>& dataset_names() {
   static const std::vector<std::string> names = {"mnist", "fashion"};
   return names;

@@ -32,6 +32,16 @@ struct Dataset {
   }
 };
 
+// What a network must take and give for a dataset, known without loading it.
+struct DatasetShape {
+  std::string name;
+  int64_t channels = 1, height = 28, width = 28;
+  int classes = 10;
+};
+// Throws UserError for an unknown name.
+DatasetShape dataset_shape(const std::string& name);
+DatasetShape dataset_shape(const Dataset& data);
+
 // "mnist" | "fashion"
 const std::vector<std::string>& dataset_names();
 

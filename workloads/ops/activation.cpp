@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/activation.h"
 
+#include "common/checked_math.h"
+
 #include <cmath>
 #include <limits>
 
@@ -76,7 +78,8 @@ std::vector<Tensor> run_activation(const Node& node, const Inputs& in, const Met
 OpWork work_activation(const Node& node, const Metas&, const Metas& out) {
   OpWork work;
   work.kind = OpKind::kEltwise;
-  work.flops = flops_per_element(node.op_type) * static_cast<uint64_t>(element_count(out[0].shape));
+  work.flops = checked_mul(flops_per_element(node.op_type),
+                           checked_unsigned(element_count(out[0].shape), "outputs"), "FLOPs");
   return work;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/batch_norm.h"
 
+#include "common/checked_math.h"
+
 #include <cmath>
 
 #include <Eigen/Core>
@@ -112,8 +114,8 @@ std::vector<Tensor> run_batch_norm(const Node& node, const Inputs& in, const Met
 OpWork work_batch_norm(const Node& node, const Metas&, const Metas& out) {
   OpWork work;
   work.kind = OpKind::kEltwise;
-  work.macs = static_cast<uint64_t>(element_count(out[0].shape));
-  work.flops = (training(node) ? 5 : 2) * work.macs;
+  work.macs = checked_unsigned(element_count(out[0].shape), "MACs");
+  work.flops = checked_mul(uint64_t{training(node) ? 5u : 2u}, work.macs, "FLOPs");
   return work;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/binary.h"
 
+#include "common/checked_math.h"
+
 #include <Eigen/Core>
 
 #include "workloads/ops/broadcast.h"
@@ -126,7 +128,7 @@ std::vector<Tensor> run_binary(const Node& node, const Inputs& in, const Metas& 
 OpWork work_binary(const Node&, const Metas&, const Metas& out) {
   OpWork work;
   work.kind = OpKind::kEltwise;
-  work.flops = static_cast<uint64_t>(element_count(out[0].shape));
+  work.flops = checked_unsigned(element_count(out[0].shape), "FLOPs");
   return work;
 }
 

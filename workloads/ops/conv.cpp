@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/conv.h"
 
+#include "common/checked_math.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -185,14 +187,16 @@ OpWork work_conv(const Node& node, const Metas& in, const Metas& out) {
   const Shape& x = in[0].shape;
   const Shape& w = in[1].shape;
   const int64_t group = node.attr_int("group", 1);
-  const auto outputs = static_cast<uint64_t>(element_count(out[0].shape));
+  const uint64_t outputs = checked_unsigned(element_count(out[0].shape), "outputs");
   // Each output sums over one group's input channels times the kernel volume.
-  const auto per_output = static_cast<uint64_t>(element_count(w) / w[0]);
+  const uint64_t per_output =
+      w[0] > 0 ? checked_unsigned(element_count(w) / w[0], "kernel volume") : 0;
   OpWork work;
   work.kind = group > 1 && group == x[1] ? OpKind::kDepthwise : OpKind::kConv;
-  work.macs = outputs * per_output;
+  work.macs = checked_mul(outputs, per_output, "MACs");
   const bool bias = in.size() > 2 && in[2].present;
-  work.flops = 2 * work.macs + (bias ? outputs : 0);
+  work.flops = checked_add(checked_mul(uint64_t{2}, work.macs, "FLOPs"), bias ? outputs : 0,
+                           "FLOPs");
   return work;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/gemm.h"
 
+#include "common/checked_math.h"
+
 #include <Eigen/Core>
 
 #include "workloads/ops/batch_invariant.h"
@@ -94,9 +96,11 @@ OpWork work_gemm(const Node& node, const Metas& in, const Metas& out) {
   const GemmDims d = gemm_dims(node, in[0].shape, in[1].shape);
   OpWork work;
   work.kind = OpKind::kGemm;
-  work.macs = static_cast<uint64_t>(d.m * d.n * d.k);
+  work.macs = checked_unsigned(checked_product({d.m, d.n, d.k}, "MACs"), "MACs");
   const bool add_c = in.size() > 2 && in[2].present && node.attr_float("beta", 1.0f) != 0.0f;
-  work.flops = 2 * work.macs + (add_c ? static_cast<uint64_t>(element_count(out[0].shape)) : 0);
+  work.flops = checked_add(checked_mul(uint64_t{2}, work.macs, "FLOPs"),
+                           add_c ? checked_unsigned(element_count(out[0].shape), "outputs") : 0,
+                           "FLOPs");
   return work;
 }
 
@@ -159,8 +163,8 @@ OpWork work_matmul(const Node&, const Metas& in, const Metas& out) {
   const MatOperand ma = mat_operand(in[0].shape, true);
   OpWork work;
   work.kind = OpKind::kGemm;
-  work.macs = static_cast<uint64_t>(element_count(out[0].shape) * ma.cols);
-  work.flops = 2 * work.macs;
+  work.macs = checked_unsigned(checked_mul(element_count(out[0].shape), ma.cols, "MACs"), "MACs");
+  work.flops = checked_mul(uint64_t{2}, work.macs, "FLOPs");
   return work;
 }
 

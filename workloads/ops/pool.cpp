@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/pool.h"
 
+#include "common/checked_math.h"
+
 #include <algorithm>
 #include <limits>
 #include <vector>
@@ -177,7 +179,8 @@ OpWork work_pool(const Node& node, const Metas& in, const Metas& out) {
   const Window window = pool_window(node, in[0].shape);
   OpWork work;
   work.kind = OpKind::kPool;
-  work.flops = static_cast<uint64_t>(element_count(out[0].shape) * element_count(window.kernel));
+  work.flops = checked_unsigned(
+      checked_mul(element_count(out[0].shape), element_count(window.kernel), "FLOPs"), "FLOPs");
   return work;
 }
 
@@ -212,7 +215,7 @@ std::vector<Tensor> run_global_pool(const Node& node, const Inputs& in, const Me
 OpWork work_global_pool(const Node&, const Metas& in, const Metas&) {
   OpWork work;
   work.kind = OpKind::kPool;
-  work.flops = static_cast<uint64_t>(element_count(in[0].shape));
+  work.flops = checked_unsigned(element_count(in[0].shape), "FLOPs");
   return work;
 }
 

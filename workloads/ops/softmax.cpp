@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/softmax.h"
 
+#include "common/checked_math.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -80,7 +82,8 @@ std::vector<Tensor> run_softmax(const Node& node, const Inputs& in, const Metas&
 OpWork work_softmax(const Node&, const Metas&, const Metas& out) {
   OpWork work;
   work.kind = OpKind::kSoftmax;
-  work.flops = 5 * static_cast<uint64_t>(element_count(out[0].shape));
+  work.flops = checked_mul(uint64_t{5}, checked_unsigned(element_count(out[0].shape), "outputs"),
+                           "FLOPs");
   return work;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "workloads/ops/window.h"
 
+#include "common/checked_math.h"
+
 #include <algorithm>
 #include <string>
 
@@ -48,11 +50,14 @@ Window read_window(const Node& node, const Shape& spatial_in, const Shape& kerne
     if (w.pads_begin[d] < 0 || w.pads_end[d] < 0) {
       node.fail("pads must be non-negative, got " + shape_text(pads));
     }
-    const int64_t span = (w.kernel[d] - 1) * w.dilations[d] + 1;
+    const int64_t span =
+        checked_add(checked_mul(w.kernel[d] - 1, w.dilations[d], "window span"), 1, "window span");
     if (auto_pad == "SAME_UPPER" || auto_pad == "SAME_LOWER") {
-      w.output[d] = (spatial_in[d] + w.strides[d] - 1) / w.strides[d];
-      const int64_t total =
-          std::max<int64_t>(0, (w.output[d] - 1) * w.strides[d] + span - spatial_in[d]);
+      // ceil(in / stride) without overflowing for a huge stride
+      w.output[d] = spatial_in[d] == 0 ? 0 : (spatial_in[d] - 1) / w.strides[d] + 1;
+      const int64_t total = std::max<int64_t>(
+          0, checked_add(checked_mul(w.output[d] - 1, w.strides[d], "window reach"),
+                         span - spatial_in[d], "window reach"));
       const int64_t small = total / 2;
       w.pads_begin[d] = auto_pad == "SAME_UPPER" ? small : total - small;
       w.pads_end[d] = total - w.pads_begin[d];
@@ -64,12 +69,15 @@ Window read_window(const Node& node, const Shape& spatial_in, const Shape& kerne
       node.fail("auto_pad \"" + auto_pad +
                 "\" is not one of NOTSET, SAME_UPPER, SAME_LOWER, VALID");
     }
-    const int64_t room = spatial_in[d] + w.pads_begin[d] + w.pads_end[d] - span;
+    const int64_t padded = checked_add(checked_add(spatial_in[d], w.pads_begin[d], "padded input"),
+                                       w.pads_end[d], "padded input");
+    const int64_t room = padded - span;
     if (room < 0) {
       node.fail("the window (" + std::to_string(span) + ") is larger than the padded input (" +
-                std::to_string(spatial_in[d] + w.pads_begin[d] + w.pads_end[d]) + ")");
+                std::to_string(padded) + ")");
     }
-    w.output[d] = (ceil_mode ? (room + w.strides[d] - 1) / w.strides[d] : room / w.strides[d]) + 1;
+    const int64_t ceil_steps = room == 0 ? 0 : (room - 1) / w.strides[d] + 1;
+    w.output[d] = (ceil_mode ? ceil_steps : room / w.strides[d]) + 1;
   }
   return w;
 }

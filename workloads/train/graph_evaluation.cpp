@@ -3,8 +3,9 @@
 
 #include <algorithm>
 
-#include "workloads/scores.h"
 #include "common/user_error.h"
+#include "workloads/network_check.h"
+#include "workloads/scores.h"
 
 namespace blsim {
 
@@ -20,18 +21,7 @@ bool output_is_softmax(const Graph& graph) {
 }
 
 Evaluation evaluate_graph(const Graph& graph, const Dataset& data, size_t batch_size) {
-  const Shape image_shape = {data.channels, data.height, data.width};
-  if (graph.inputs().size() != 1 || graph.outputs().size() != 1) {
-    throw UserError(graph.origin() + ": a classifier needs one input and one output, the model "
-                    "has " + std::to_string(graph.inputs().size()) + " and " +
-                    std::to_string(graph.outputs().size()));
-  }
-  const Shape& in = graph.inputs()[0].shape;
-  if (in.size() != 4 || !std::equal(image_shape.begin(), image_shape.end(), in.begin() + 1)) {
-    throw UserError(graph.origin() + ": input " + graph.inputs()[0].name + " " + shape_text(in) +
-                    " does not take " + data.name + " images " +
-                    shape_text({-1, data.channels, data.height, data.width}));
-  }
+  check_network_for_dataset(graph, graph.origin(), dataset_shape(data));
   Evaluation ev;
   ev.classes = static_cast<size_t>(data.classes);
   const size_t per = static_cast<size_t>(data.sample_values());

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 #include <stdexcept>
 
+#include "common/user_error.h"
 #include "workloads/datasets/rng.h"
 #include "workloads/scores.h"
 #include "workloads/train/augment.h"
@@ -74,8 +76,16 @@ std::vector<EpochReport> train_network(Network& net, const Dataset& train, const
       net.zero_grad();
       const Activations& logits = net.forward(batch, true);
       int64_t hits = 0;
-      loss_sum += softmax_cross_entropy(logits, labels.data(), grad, &hits) *
-                  static_cast<double>(count);
+      const double loss = softmax_cross_entropy(logits, labels.data(), grad, &hits);
+      if (!std::isfinite(loss)) {
+        // Weights that produced a NaN or infinite loss are no longer finite numbers either: stop
+        // before they reach a model file.
+        throw UserError("train: epoch " + std::to_string(epoch) + ", batch " +
+                        std::to_string(first / static_cast<size_t>(options.batch_size) + 1) +
+                        ": loss is " + (std::isnan(loss) ? "nan" : "inf") +
+                        ", training diverged (try a lower train.learning_rate); no model written");
+      }
+      loss_sum += loss * static_cast<double>(count);
       correct += hits;
       net.backward(grad);
       lr = scheduled_learning_rate(options.schedule, options.learning_rate, step, total_steps);
