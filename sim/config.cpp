@@ -16,12 +16,15 @@
 #include <ostream>
 #include <sstream>
 
+#include "common/regular_file.h"
 #include "common/user_error.h"
 
 namespace po = boost::program_options;
 
 namespace blsim {
 namespace {
+
+constexpr uint64_t kMaxConfigBytes = 1 << 20;  // a preset is a few KiB; a dump about 20 KiB
 
 std::string trim(const std::string& s) {
   const auto b = s.find_first_not_of(" \t\r");
@@ -218,10 +221,10 @@ std::string unknown_key_message(const OptionTable& table, const std::string& key
 
 // Line of each "section.key" in an INI file, for messages (the parser itself keeps none). A key
 // or a section header given twice is refused: one of the two would be silently lost.
-std::map<std::string, int> key_lines(const std::string& file) {
+std::map<std::string, int> key_lines(const std::string& file, const std::string& text) {
   std::map<std::string, int> lines;
   std::map<std::string, int> sections;
-  std::ifstream in(file);
+  std::istringstream in(text);
   std::string line, section;
   for (int n = 1; std::getline(in, line); ++n) {
     const std::string t = trim(line.substr(0, line.find('#')));
@@ -250,8 +253,8 @@ std::map<std::string, int> key_lines(const std::string& file) {
 }
 
 // The first line that is neither blank, comment, section header nor key=value.
-int first_bad_line(const std::string& file) {
-  std::ifstream in(file);
+int first_bad_line(const std::string& text) {
+  std::istringstream in(text);
   std::string line;
   for (int n = 1; std::getline(in, line); ++n) {
     const std::string t = trim(line.substr(0, line.find('#')));
@@ -287,17 +290,18 @@ void put(std::map<std::string, Setting>& values, const OptionTable& table, const
 
 void load_file(std::map<std::string, Setting>& values, const OptionTable& table,
                const std::string& file, int layer) {
-  std::ifstream in(file);
-  if (!in) throw UserError(file + ": cannot open config file");
+  // A regular file of bounded size (a FIFO or a device would hang or eat memory), read once.
+  const std::string text = read_regular_file(file, "config file", kMaxConfigBytes);
+  std::istringstream in(text);
   po::parsed_options parsed(nullptr);
   try {
     po::options_description none;
     parsed = po::parse_config_file(in, none, /*allow_unregistered=*/true);
   } catch (const po::error& e) {
-    const int line = first_bad_line(file);
+    const int line = first_bad_line(text);
     throw UserError(file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + e.what());
   }
-  const auto lines = key_lines(file);
+  const auto lines = key_lines(file, text);
   for (const auto& opt : parsed.options) {
     const std::string& key = opt.string_key;
     const auto it = lines.find(key);

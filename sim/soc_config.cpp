@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <set>
 
+#include "common/regular_file.h"
 #include "common/user_error.h"
 #include "models/shared_cache_timing.h"
 #include "sim/command_line.h"
@@ -260,12 +261,6 @@ void dram_fields(V& v, DramSpec& d) {
   dram_rail_fields(v, p.rail[1], 2);
 }
 
-std::string listed(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out.empty() ? "none" : out;
-}
-
 ClusterSpec cluster_from(const Config& cfg, const std::string& name) {
   const std::string p = "cluster." + name + ".";
   const auto k = read_fields<ClusterKeys>(cfg, p, [](auto& v, auto& keys) { cluster_fields(v, keys); });
@@ -353,8 +348,10 @@ std::string default_soc_preset() {
 Config with_memspec(const Config& cfg) {
   if (!cfg.is_set("dram.memspec") || cfg.text("dram.memspec").empty()) return cfg;
   const std::string path = cfg.path("dram.memspec");
-  if (!std::filesystem::is_regular_file(path)) {
-    cfg.fail("dram.memspec", "cannot open memspec file " + path);
+  try {
+    require_regular_file(path, "memspec file", 1 << 20);
+  } catch (const UserError& e) {
+    cfg.fail("dram.memspec", e.what());
   }
   OptionTable soc_keys;
   declare_soc_options(soc_keys);

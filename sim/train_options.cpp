@@ -51,7 +51,7 @@ void train_fields(V& v, TrainOptions& o) {
   v.choice({"optimizer", "",
             "adam (with decoupled weight decay) or sgd (with momentum and L2 decay)"},
            o.optimizer.kind, optimizer_names());
-  v.real({"learning_rate", "", "base learning rate (step size)", Bound::kPositive, 100},
+  v.real({"learning_rate", "", "base learning rate (step size)", Bound::kPositive, 1e9},
          o.learning_rate);
   v.choice({"lr_schedule", "",
             "learning-rate schedule over all steps: constant, cosine (decays to 0) or step "

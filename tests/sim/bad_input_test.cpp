@@ -368,7 +368,7 @@ const BadInput kTable[] = {
     {"train_diverges",
      [](const std::string&) {
        return std::string("train --dataset mnist --arch mlp-tiny --epochs 2 --max-train 300 "
-                          "--set train.learning_rate=1e30 --out x.onnx");
+                          "--set train.optimizer=sgd --set train.learning_rate=1e9 --out x.onnx");
      },
      "training diverged"},
     // Class 2: overflowing shape and cost arithmetic.
@@ -403,6 +403,23 @@ const BadInput kTable[] = {
        return std::string("inspect --net net.onnx");
      },
      "net.onnx: ONNX model is a FIFO, expected a regular file"},
+    {"config_is_a_fifo",
+     [](const std::string& d) {
+       ::mkfifo((d + "/soc.ini").c_str(), 0600);
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini: config file is a FIFO"},
+    {"config_is_dev_zero", [](const std::string&) { return std::string("run --config /dev/zero --out o"); },
+     "/dev/zero: config file is a character device"},
+    {"config_is_a_directory",
+     [](const std::string& d) {
+       fs::create_directories(d + "/soc.ini");
+       return std::string("run --config soc.ini --out o");
+     },
+     "soc.ini: config file is a directory"},
+    {"memspec_is_dev_urandom",
+     [](const std::string&) { return std::string("run --set dram.memspec=/dev/urandom --out o"); },
+     "dram.memspec"},
     {"net_is_dev_zero", [](const std::string&) { return std::string("inspect --net /dev/zero"); },
      "/dev/zero: ONNX model is a character device"},
     {"net_is_a_directory",
