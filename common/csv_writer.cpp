@@ -16,6 +16,38 @@ std::string format_number(double value) {
   return buf;
 }
 
+std::string finite_number(double value, const std::string& where) {
+  if (!std::isfinite(value)) {
+    throw UserError(where + ": value " + format_number(value) + " is not finite (not written)");
+  }
+  return format_number(value);
+}
+
+CsvRow& CsvRow::operator<<(const std::string& text) {
+  fields_.push_back(text);
+  return *this;
+}
+
+CsvRow& CsvRow::operator<<(double value) {
+  fields_.push_back(finite_number(value, where_ + ", field " + std::to_string(fields_.size() + 1)));
+  return *this;
+}
+
+CsvRow& CsvRow::operator<<(int64_t value) {
+  fields_.push_back(std::to_string(value));
+  return *this;
+}
+
+CsvRow& CsvRow::operator<<(uint64_t value) {
+  fields_.push_back(std::to_string(value));
+  return *this;
+}
+
+CsvWriter& CsvWriter::operator<<(const CsvRow& row) {
+  for (const auto& f : row.fields()) field(f);
+  return *this;
+}
+
 CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& columns)
     : file_(path), columns_(columns) {
   for (const auto& c : columns) field(c);
@@ -41,13 +73,9 @@ CsvWriter& CsvWriter::operator<<(const std::string& text) {
 }
 
 CsvWriter& CsvWriter::operator<<(double value) {
-  if (!std::isfinite(value)) {
-    const std::string column = in_row_ < columns_.size() ? columns_[in_row_] : "?";
-    throw UserError(output_display_path(file_.path()) + ": row " + std::to_string(rows_) +
-                    ", column " + column + ": value " + format_number(value) +
-                    " is not finite (not written)");
-  }
-  field(format_number(value));
+  const std::string column = in_row_ < columns_.size() ? columns_[in_row_] : "?";
+  field(finite_number(value, output_display_path(file_.path()) + ": row " +
+                                 std::to_string(rows_) + ", column " + column));
   return *this;
 }
 

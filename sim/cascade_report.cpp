@@ -57,7 +57,7 @@ const std::vector<std::string>& summary_csv_columns() {
   return columns;
 }
 
-void write_summary_fields(CsvWriter& csv, const RunReport& r, const SplitReport& s) {
+void write_summary_fields(CsvRow& csv, const RunReport& r, const SplitReport& s) {
   const CascadeSimResult& c = *s.cascade;
   csv << r.spec.dataset << static_cast<uint64_t>(c.inferences.size()) << r.spec.metric_name
       << (r.plan.thresholds.empty() ? 0.0 : r.plan.thresholds[0]) << c.accuracy()
@@ -75,7 +75,9 @@ void write_summary_fields(CsvWriter& csv, const RunReport& r, const SplitReport&
 void write_summary_csv(const std::string& path, const RunReport& r) {
   CsvWriter csv(path, summary_csv_columns());
   for (const auto& s : r.splits) {
-    write_summary_fields(csv, r, s);
+    CsvRow row(path + ": split " + s.split);
+    write_summary_fields(row, r, s);
+    csv << row;
     csv.end_row();
   }
   csv.commit();

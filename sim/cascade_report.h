@@ -32,11 +32,11 @@ struct RunReport {
   std::vector<SplitReport> splits;
 };
 
-class CsvWriter;
+class CsvRow;
 
 const std::vector<std::string>& summary_csv_columns();
-// The summary columns of one split, appended to the current row (sweeps add their own columns).
-void write_summary_fields(CsvWriter& csv, const RunReport& report, const SplitReport& split);
+// The summary columns of one split, appended to a row (sweeps add their own columns).
+void write_summary_fields(CsvRow& row, const RunReport& report, const SplitReport& split);
 void write_summary_csv(const std::string& path, const RunReport& report);
 void write_inferences_csv(const std::string& path, const CascadeSimResult& run);
 void print_run_table(std::ostream& out, const RunReport& report);

@@ -3,11 +3,14 @@
 
 #include <cstdint>
 #include <cstdio>
+#include <sstream>
 #include <unistd.h>
 
+#include "common/hash.h"
 #include "common/user_error.h"
 #include "models/network_estimate.h"
 #include "models/power_states.h"
+#include "sim/cascade_fast.h"
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
 #include "sim/train_options.h"
@@ -21,11 +24,12 @@ namespace {
 // Per-stage energy for the threshold search: a warm inference of the stage's network, plus the
 // wake-up of its cluster when it rests between runs, plus the rest power of the other clusters
 // meanwhile (the fast-path estimate, no kernel).
-std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan) {
+std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan,
+                                     const NetworkEstimator& estimate) {
   std::vector<double> e;
   for (size_t i = 0; i < plan.stages.size(); ++i) {
     const StagePlan& s = plan.stages[i];
-    const NetworkEstimate est = estimate_network(soc, s.cluster, s.cost, s.net_name);
+    const NetworkEstimate& est = estimate(s.cluster, s.cost, s.net_name);
     const ClusterSpec& own = soc.cluster(s.cluster);
     const PowerState own_rest = i == 0 ? plan.first_rest : plan.escalation_rest;
     const WakeCost wake = wake_cost(own, own.initial_point(), own_rest);
@@ -48,6 +52,22 @@ CascadeScores only_stage(const CascadeScores& all, size_t stage) {
   return one;
 }
 
+// FNV-1a of the hardware keys' canonical text: equal for points that differ only in the cascade.
+uint64_t hardware_hash(const Config& cfg) {
+  std::string hw;
+  std::istringstream in(cfg.canonical());
+  std::string line;
+  while (std::getline(in, line)) {
+    for (const char* prefix : {"soc.", "cluster.", "cache.", "noc.", "dram."}) {
+      if (line.rfind(prefix, 0) == 0) {
+        hw += line + "\n";
+        break;
+      }
+    }
+  }
+  return fnv1a64(hw.data(), hw.size());
+}
+
 CascadePlan baseline_plan(const CascadePlan& plan, size_t stage) {
   CascadePlan b = plan;
   b.stages = {plan.stages[stage]};
@@ -64,6 +84,27 @@ RunReport CascadeRun::report() const {
     r.splits.push_back(SplitReport{s.split, &s.cascade, &s.big_only, &s.little_only});
   }
   return r;
+}
+
+const NetworkCost& ScoreSource::network_cost(const std::string& net_path) {
+  auto it = costs_.find(net_path);
+  if (it == costs_.end()) it = costs_.emplace(net_path, Graph::load(net_path).cost()).first;
+  return it->second;
+}
+
+const NetworkEstimate& ScoreSource::estimate(uint64_t hardware_key, const SocSpec& soc,
+                                             ClusterIndex cluster, const NetworkCost& cost,
+                                             const std::string& net_name) {
+  // The network's identity is its name and its cost's address in costs_ (one per file).
+  char key[96];
+  std::snprintf(key, sizeof key, "%016llx|%zu|%p|", static_cast<unsigned long long>(hardware_key),
+                cluster, static_cast<const void*>(&cost));
+  const std::string k = key + net_name;
+  auto it = estimates_.find(k);
+  if (it == estimates_.end()) {
+    it = estimates_.emplace(k, estimate_network(soc, cluster, cost, net_name)).first;
+  }
+  return it->second;
 }
 
 const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& cfg,
@@ -127,10 +168,25 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   CascadePlan& plan = run.plan;
   const std::vector<ClusterIndex> clusters = stage_clusters(spec, run.soc, cfg);
   for (size_t s = 0; s < spec.stages.size(); ++s) {
-    const Graph graph = Graph::load(spec.stages[s].net_path);
     plan.stages.push_back(StagePlan{"stage" + std::to_string(s + 1), spec.stages[s].net_name,
-                                    clusters[s], graph.cost()});
+                                    clusters[s], source.network_cost(spec.stages[s].net_path)});
   }
+  // Estimates are remembered per hardware point: the SoC's part of the configuration.
+  const uint64_t hardware_key = hardware_hash(cfg);
+  const NetworkCost* stage_costs[kMaxStages] = {};
+  for (size_t s = 0; s < spec.stages.size(); ++s) {
+    stage_costs[s] = &source.network_cost(spec.stages[s].net_path);
+  }
+  const NetworkEstimator estimate = [&](ClusterIndex c, const NetworkCost& cost,
+                                        const std::string& name) -> const NetworkEstimate& {
+    // Plans copy their stages' costs; the memo keys by the file's cost object.
+    for (size_t s = 0; s < spec.stages.size(); ++s) {
+      if (spec.stages[s].net_name == name) {
+        return source.estimate(hardware_key, run.soc, c, *stage_costs[s], name);
+      }
+    }
+    return source.estimate(hardware_key, run.soc, c, cost, name);
+  };
   // Both splits' scores first, so that a missing dataset stops the run before any simulation.
   const CascadeScores& val = source.scores(spec, cfg, "val");
   const CascadeScores& test = source.scores(spec, cfg, "test");
@@ -139,7 +195,7 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   plan.gate_cycles = spec.gate_cycles;
   plan.first_rest = spec.first_rest;
   plan.escalation_rest = spec.escalation_rest;
-  const std::vector<double> stage_e = stage_energies_j(run.soc, plan);
+  const std::vector<double> stage_e = stage_energies_j(run.soc, plan, estimate);
   if (spec.auto_threshold) {
     run.choice = choose_thresholds(val, stage_e, spec.max_accuracy_loss,
                                    normal_quantile(spec.loss_confidence));
@@ -150,7 +206,13 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   plan.controller = spec.controller;
   for (size_t s = 1; s < stage_e.size(); ++s) plan.energy_scale_j += stage_e[s];
 
-  // Timing pass: the cascade and both baselines on each split, each on a fresh SoC.
+  // Timing pass: the cascade and both baselines on each split, each on a fresh SoC (or composed
+  // from per-network estimates on the fast path).
+  const bool fast = options.fast_path && fast_path_applies(run.soc, plan, &run.full_path_reason);
+  run.path = fast ? "fast" : "full";
+  auto simulate = [&](const CascadePlan& p, const CascadeScores& s) {
+    return fast ? estimate_cascade(run.soc, p, s, estimate) : simulate_cascade(run.soc, p, s);
+  };
   const size_t last = plan.stages.size() - 1;
   std::vector<std::pair<std::string, const CascadeScores*>> todo;
   if (options.simulate_val) todo.emplace_back("val", &val);
@@ -161,9 +223,9 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
     }
     SplitOutcome out;
     out.split = split;
-    out.cascade = simulate_cascade(run.soc, plan, *scores);
-    out.big_only = simulate_cascade(run.soc, baseline_plan(plan, last), only_stage(*scores, last));
-    out.little_only = simulate_cascade(run.soc, baseline_plan(plan, 0), only_stage(*scores, 0));
+    out.cascade = simulate(plan, *scores);
+    out.big_only = simulate(baseline_plan(plan, last), only_stage(*scores, last));
+    out.little_only = simulate(baseline_plan(plan, 0), only_stage(*scores, 0));
     run.splits.push_back(std::move(out));
   }
   return run;

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "models/network_estimate.h"
 #include "models/soc_spec.h"
 #include "sim/cascade_report.h"
 #include "sim/cascade_sim.h"
@@ -31,29 +32,41 @@ struct CascadeRun {
   CascadePlan plan;
   ThresholdChoice choice;
   std::vector<SplitOutcome> splits;  // the simulated splits, validation first
+  std::string path = "full";         // "fast" (sim/cascade_fast.h) or "full" (SystemC)
+  std::string full_path_reason;      // why the fast path did not apply, when it was asked for
 
   // Borrows this run's parts; valid while the run lives.
   RunReport report() const;
 };
 
-// Gate scores of the cascade's networks over both splits. Remembers what it computed, so runs
-// that share networks, dataset and gate metric (a sweep over hardware keys or thresholds) pay
-// for the functional pass once; the on-disk cache spares it across processes.
+// Gate scores of the cascade's networks over both splits, the networks' layer costs, and the
+// per-network estimates of a hardware point. Remembers what it computed, so runs that share
+// networks, dataset and gate metric (a sweep over hardware keys or thresholds) pay for the
+// functional pass once, and runs on the same hardware for each network's estimate once; the
+// on-disk cache spares the functional pass across processes.
 class ScoreSource {
  public:
   ScoreSource(FunctionalPassOptions options, size_t max_samples)
       : options_(options), max_samples_(max_samples) {}
   const CascadeScores& scores(const CascadeSpec& spec, const Config& cfg, const std::string& split);
+  const NetworkCost& network_cost(const std::string& net_path);
+  // estimate_network(soc, cluster, cost, name), remembered per (hardware, cluster, network);
+  // `hardware_key` identifies the SoC's configuration.
+  const NetworkEstimate& estimate(uint64_t hardware_key, const SocSpec& soc, ClusterIndex cluster,
+                                  const NetworkCost& cost, const std::string& net_name);
 
  private:
   FunctionalPassOptions options_;
   size_t max_samples_;
   std::map<std::string, CascadeScores> memo_;
+  std::map<std::string, NetworkCost> costs_;
+  std::map<std::string, NetworkEstimate> estimates_;
 };
 
 struct CascadeRunOptions {
   bool simulate_val = true;  // false: validation only chooses the threshold (sweeps)
   bool progress = false;     // a line per simulated split on stderr
+  bool fast_path = false;    // compose from per-network estimates where that stands for the model
 };
 
 class CommandLine;

@@ -1,206 +1,390 @@
 // SPDX-License-Identifier: MIT
-// blsim sweep: a design-space sweep. Every combination of the --vary values runs the cascade as
-// `blsim run` would (threshold chosen on the validation split, or given) and reports the test
-// split; the functional pass runs once per distinct set of networks and dataset. Writes sweep.csv
-// (one row per point: the varied keys, the summary columns, config_hash, version, pareto) and
-// pareto.csv (the points no other point beats on energy per inference, accuracy and mean latency
-// at once).
-#include <algorithm>
-#include <cstdio>
-#include <iostream>
-#include <string>
+// blsim sweep: a design-space sweep. Each point of the grid of --vary values (or a random sample
+// of it, or one shard's slice) runs the cascade as `blsim run` would (threshold chosen on the
+// validation split, or given) and reports the test split. Points take the fast path
+// (sim/cascade_fast.h) where it stands for the event-driven model, else the SystemC run; the
+// `path` column says which. Each finished point is appended to sweep.csv and flushed at once, so
+// --resume after an interruption runs only the missing points; --jobs N runs points in N
+// processes. At the end sweep.csv is rewritten whole, sorted by point, with the Pareto front of
+// the objectives flagged, and pareto.csv holds the front.
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstring>
+#include <iostream>
+#include <set>
+#include <string>
+#include <thread>
 #include <vector>
 
+#include "common/atomic_file.h"
 #include "common/csv_writer.h"
 #include "common/hash.h"
+#include "common/output_set.h"
+#include "common/regular_file.h"
+#include "common/user_error.h"
 #include "sim/cascade_report.h"
 #include "sim/cascade_run.h"
 #include "sim/cascade_spec.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
-#include "common/output_set.h"
-#include "workloads/cascade/score_cache.h"
-#include "common/user_error.h"
+#include "sim/sweep_grid.h"
+#include "sim/sweep_table.h"
 
 namespace blsim {
 namespace {
 
-struct Axis {
-  std::string key;
-  std::vector<std::string> values;
-};
-
-// "KEY=V1,V2,..." (or "KEY=V1;V2;..." when the values themselves hold commas).
-Axis parse_axis(const std::string& text) {
-  const auto eq = text.find('=');
-  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size()) {
-    throw UserError("--vary " + text + ": expected KEY=VALUE,VALUE,... (e.g. cluster.big.freq_mhz=1400,2000)");
+Config point_config(const Config& base, const SweepGrid& grid, const std::vector<std::string>& values) {
+  Config cfg = base;
+  for (size_t a = 0; a < values.size(); ++a) {
+    cfg.set(blsim_options(), grid.axes()[a].key, values[a], "--vary");
   }
-  Axis axis;
-  axis.key = text.substr(0, eq);
-  const std::string list = text.substr(eq + 1);
-  const char sep = list.find(';') != std::string::npos ? ';' : ',';
-  size_t pos = 0;
-  for (;;) {
-    const size_t end = std::min(list.find(sep, pos), list.size());
-    const std::string value = list.substr(pos, end - pos);
-    if (value.empty()) throw UserError("--vary " + text + ": empty value in the list");
-    axis.values.push_back(value);
-    if (end == list.size()) break;
-    pos = end + 1;
-  }
-  return axis;
+  return cfg;
 }
 
-struct Point {
-  std::vector<std::string> values;  // one per axis
-  Config config;
+// One updating line on a terminal, else a plain line every few seconds.
+class Progress {
+ public:
+  Progress(uint64_t total, uint64_t done)
+      : total_(total), start_done_(done), tty_(::isatty(STDERR_FILENO) != 0),
+        start_(std::chrono::steady_clock::now()), last_(start_) {}
+
+  void update(uint64_t done, bool final = false) {
+    const auto now = std::chrono::steady_clock::now();
+    const double since_last = std::chrono::duration<double>(now - last_).count();
+    if (!final && since_last < (tty_ ? 0.25 : 5.0)) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0 ? static_cast<double>(done - start_done_) / elapsed : 0;
+    const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
+    char line[160];
+    std::snprintf(line, sizeof line, "sweep: %llu/%llu points, %.1f points/s, ETA %.0f s",
+                  static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_),
+                  rate, eta);
+    std::fprintf(stderr, tty_ ? "\r%s   %s" : "%s%s\n", line, tty_ && final ? "\n" : "");
+    std::fflush(stderr);
+  }
+
+ private:
+  uint64_t total_, start_done_;
+  bool tty_;
+  std::chrono::steady_clock::time_point start_, last_;
 };
 
-struct Objectives {
-  double energy_j, accuracy, latency_s;
-};
-
-// A point is on the front when no other point has at most its energy, at least its accuracy and
-// at most its mean latency, one of them strictly.
-std::vector<bool> pareto_front(const std::vector<Objectives>& o) {
-  std::vector<bool> front(o.size(), true);
-  for (size_t i = 0; i < o.size(); ++i) {
-    for (size_t j = 0; j < o.size() && front[i]; ++j) {
-      const bool no_worse = o[j].energy_j <= o[i].energy_j && o[j].accuracy >= o[i].accuracy &&
-                            o[j].latency_s <= o[i].latency_s;
-      const bool better = o[j].energy_j < o[i].energy_j || o[j].accuracy > o[i].accuracy ||
-                          o[j].latency_s < o[i].latency_s;
-      if (j != i && no_worse && better) front[i] = false;
+// Appends whole lines to sweep.csv: one write() per row on an O_APPEND descriptor (so rows of
+// several processes never interleave), made durable once a second and at the end.
+class RowAppender {
+ public:
+  RowAppender(const std::string& path, const std::vector<std::string>& header, bool fresh) {
+    check_output_file(path);
+    const int flags = O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | (fresh ? O_TRUNC : 0);
+    fd_ = ::open(path.c_str(), flags, 0644);
+    if (fd_ < 0) throw UserError(path + ": cannot open for appending: " + std::strerror(errno));
+    path_ = path;
+    struct stat st {};
+    if (::fstat(fd_, &st) == 0 && st.st_size == 0) write(csv_line(header));
+  }
+  ~RowAppender() {
+    if (fd_ >= 0) {
+      ::fdatasync(fd_);
+      ::close(fd_);
     }
   }
-  return front;
+  RowAppender(const RowAppender&) = delete;
+  RowAppender& operator=(const RowAppender&) = delete;
+
+  void write(const std::string& line) {
+    if (::write(fd_, line.data(), line.size()) != static_cast<ssize_t>(line.size())) {
+      throw UserError(path_ + ": cannot append a row: " + std::strerror(errno));
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - synced_ > std::chrono::seconds(1)) {
+      ::fdatasync(fd_);
+      synced_ = now;
+    }
+  }
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+  std::chrono::steady_clock::time_point synced_ = std::chrono::steady_clock::now();
+};
+
+struct SweepJob {
+  const SweepGrid& grid;
+  const Config& base;
+  std::string sweep_hash;
+  CascadeRunOptions options;
+};
+
+// Runs one point and returns its sweep.csv line.
+std::string run_point(const SweepJob& job, ScoreSource& scores, uint64_t point) {
+  const std::vector<std::string> values = job.grid.values_of(point);
+  const Config cfg = point_config(job.base, job.grid, values);
+  const CascadeRun run = run_cascade(cfg, scores, job.options);
+  const RunReport report = run.report();
+  CsvRow row("sweep.csv: point " + std::to_string(point));
+  for (const auto& v : values) row << v;
+  write_summary_fields(row, report, report.splits.back());
+  const std::string canonical = cfg.canonical();
+  row << hex64(fnv1a64(canonical.data(), canonical.size())) << BLSIM_VERSION << "" << point
+      << run.path << job.sweep_hash;
+  return csv_line(row.fields());
 }
 
+// Runs `todo` in `jobs` processes, each appending its rows; reports progress. A failing point
+// stops the sweep: its one-line message is rethrown here.
+void run_points(const SweepJob& job, ScoreSource& scores, const std::vector<uint64_t>& todo,
+                unsigned jobs, RowAppender& out, Progress& progress, uint64_t done) {
+  if (jobs <= 1 || todo.size() <= 1) {
+    for (const uint64_t p : todo) {
+      out.write(run_point(job, scores, p));
+      progress.update(++done);
+    }
+    return;
+  }
+  // Each worker reports a '.' per point, or "E<message>\n" when a point fails.
+  int fds[2];
+  if (::pipe(fds) != 0) throw UserError(std::string("sweep: cannot make a pipe: ") + std::strerror(errno));
+  std::vector<pid_t> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    const pid_t pid = ::fork();
+    if (pid < 0) throw UserError(std::string("sweep: cannot start a worker: ") + std::strerror(errno));
+    if (pid == 0) {
+      ::close(fds[0]);
+      int status = 0;
+      try {
+        for (size_t i = w; i < todo.size(); i += jobs) {
+          out.write(run_point(job, scores, todo[i]));
+          if (::write(fds[1], ".", 1) != 1) break;
+        }
+      } catch (const std::exception& e) {
+        const std::string msg = std::string("E") + e.what() + "\n";
+        if (::write(fds[1], msg.data(), msg.size()) < 0) status = 2;
+        status = 2;
+      }
+      std::fflush(nullptr);
+      ::_exit(status);
+    }
+    workers.push_back(pid);
+  }
+  ::close(fds[1]);
+  std::string error;
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(fds[0], buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    for (ssize_t i = 0; i < n; ++i) {
+      if (!error.empty() || buf[i] == 'E') {
+        if (buf[i] != '\n') error += buf[i];
+        continue;
+      }
+      progress.update(++done);
+    }
+    if (!error.empty()) {
+      for (const pid_t pid : workers) ::kill(pid, SIGTERM);
+    }
+  }
+  ::close(fds[0]);
+  bool failed = false;
+  for (const pid_t pid : workers) {
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    failed |= !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+  }
+  if (!error.empty()) throw UserError(error.substr(1));
+  if (failed) throw UserError("sweep: a worker process ended abnormally; --resume continues");
+}
+
+// The short table: the varied values and the headline numbers of each row given.
+void print_rows(const SweepRows& rows, size_t keys, const std::vector<uint64_t>& which) {
+  const CsvTable view{rows.header, {}, false};
+  const size_t acc = view.column("accuracy"), loss = view.column("accuracy_loss"),
+               esc = view.column("escalation_rate"), e = view.column("energy_per_inference_j"),
+               saved = view.column("energy_reduction"), lat = view.column("latency_mean_s"),
+               pareto = view.column("pareto");
+  std::string head;
+  for (size_t a = 0; a < keys; ++a) head += rows.header[a] + "  ";
+  std::cout << head << "| accuracy     loss  escalated      E/inf    saved  lat mean | pareto\n";
+  char line[160];
+  for (const uint64_t p : which) {
+    const auto& r = rows.by_point.at(p);
+    std::string values;
+    for (size_t a = 0; a < keys; ++a) {
+      std::string v = r[a];
+      v.resize(std::max(v.size(), rows.header[a].size()), ' ');
+      values += v + "  ";
+    }
+    std::snprintf(line, sizeof line, "| %7.2f%% %6.2fpt %9.2f%% %8.3gmJ %7.1f%% %7.3gms | %s\n",
+                  100 * std::stod(r[acc]), 100 * std::stod(r[loss]), 100 * std::stod(r[esc]),
+                  1e3 * std::stod(r[e]), 100 * std::stod(r[saved]), 1e3 * std::stod(r[lat]),
+                  r[pareto] == "1" ? "*" : "");
+    std::cout << values << line;
+  }
+}
 
 }  // namespace
 
 int cmd_sweep(const Args& args) {
   CommandLine cl("sweep",
-                 "design-space sweep: the cascade at every combination of the --vary values "
-                 "(test split), with the Pareto front of energy per inference, accuracy and mean "
-                 "latency",
-                 "blsim sweep --vary cascade.threshold=0.3,0.5,0.7,0.9 --vary cluster.big.freq_mhz=1400,2000 "
-                 "--out out/sweep");
+                 "design-space sweep: the cascade at every point of a grid of --vary values (or a "
+                 "sample of it), test split, with the Pareto front of the objectives; resumable, "
+                 "parallel and shardable",
+                 "blsim sweep --vary cascade.threshold=0:1:0.05 --vary "
+                 "cluster.big.freq_mhz=1400,2000 --jobs 2 --out out/sweep");
   cl.options().add_options()
       ("vary", po::value<std::vector<std::string>>()->composing(),
-       "KEY=V1,V2,...: a configuration key and its values (repeatable; every combination runs; "
-       "separate with ';' when a value holds commas)");
+       "KEY=V1,V2,... or KEY=START:STOP:STEP: a configuration key and its values (repeatable; "
+       "every combination is a point; separate with ';' when a value holds commas)")
+      ("sample-points", po::value<uint64_t>()->default_value(0),
+       "run N points drawn at random from the grid instead of all (0: all; --samples is the "
+       "dataset's)")
+      ("seed", po::value<uint64_t>()->default_value(1), "seed of --sample-points")
+      ("shard", po::value<std::string>()->default_value("1/1"),
+       "K/N: run only the K-th of N deterministic slices of the points (join with blsim merge)")
+      ("jobs", po::value<unsigned>()->default_value(std::max(1u, std::thread::hardware_concurrency())),
+       "points run in this many processes at once (default: the machine's cores)")
+      ("resume", "keep the rows already in OUT/sweep.csv (of the same sweep) and run the rest")
+      ("full", "run every point on the event-driven SystemC model (no fast path)")
+      ("objectives", po::value<std::string>()->default_value("energy,accuracy,latency"),
+       "Pareto objectives: energy, accuracy, latency, p99, loss, escalation, saved, or "
+       "COLUMN:min|max of any summary column");
   declare_run_inputs(cl);
   if (!cl.parse(args)) return 0;
   if (!cl.has("vary")) throw UserError("sweep: give at least one --vary KEY=V1,V2,...");
   std::vector<Axis> axes;
-  for (const auto& text : cl.get<std::vector<std::string>>("vary")) {
-    axes.push_back(parse_axis(text));
-    for (size_t a = 0; a + 1 < axes.size(); ++a) {
-      if (axes[a].key == axes.back().key) throw UserError("--vary " + text + ": key varied twice");
-    }
-  }
+  for (const auto& text : cl.get<std::vector<std::string>>("vary")) axes.push_back(parse_axis(text));
+  const SweepGrid grid(axes);
+  const auto [shard, shards] = parse_shard(cl.get<std::string>("shard"));
+  const std::vector<Objective> objectives = parse_objectives(cl.get<std::string>("objectives"));
+  const unsigned jobs = cl.get<unsigned>("jobs");
+  if (jobs == 0 || jobs > 256) throw UserError("sweep: --jobs must be 1 to 256");
+  const uint64_t sample = cl.get<uint64_t>("sample-points");
+  const std::vector<uint64_t> points =
+      select_points(grid.size(), sample, cl.get<uint64_t>("seed"), shard, shards);
 
-  // Every point's configuration, checked before any work (values, specs, files).
-  std::vector<Point> points(1);
-  for (const Axis& axis : axes) {
-    std::vector<Point> next;
-    for (const Point& p : points) {
-      for (const std::string& v : axis.values) {
-        Point q = p;
-        q.values.push_back(v);
-        next.push_back(std::move(q));
-      }
-    }
-    points = std::move(next);
+  // The sweep's identity: its base configuration, axes, point sample, dataset samples and path
+  // (not the shard or the jobs, so shards of one sweep merge and any --jobs resumes).
+  std::string identity = cl.config().canonical();
+  for (const auto& a : grid.axes()) {
+    identity += "vary " + a.key;
+    for (const auto& v : a.values) identity += "|" + v;
+    identity += "\n";
   }
-  for (Point& p : points) {
-    p.config = cl.config();
-    for (size_t a = 0; a < axes.size(); ++a) {
-      p.config.set(blsim_options(), axes[a].key, p.values[a], "--vary");
-    }
-    cascade_spec_from(p.config);
-    soc_spec_from(p.config);
-  }
+  identity += "sample " + std::to_string(sample) + " seed " + std::to_string(cl.get<uint64_t>("seed")) +
+              " samples " + std::to_string(cl.get<size_t>("samples")) +
+              (cl.has("full") ? " full" : " fast");
+  const std::string sweep_hash = hex64(fnv1a64(identity.data(), identity.size()));
 
   const std::string out_dir = cl.get<std::string>("out");
   OutputSet outputs(out_dir, {"sweep.csv", "pareto.csv"});  // checked before the points run
-  const bool tty = ::isatty(STDERR_FILENO) != 0;
-  ScoreSource scores = score_source_of(cl);
-  CascadeRunOptions options;
-  options.simulate_val = false;
-  std::vector<CascadeRun> runs;
-  runs.reserve(points.size());
-  for (size_t i = 0; i < points.size(); ++i) {
-    if (tty) {
-      std::string label;
-      for (size_t a = 0; a < axes.size(); ++a) label += " " + axes[a].key + "=" + points[i].values[a];
-      std::fprintf(stderr, "[%zu/%zu]%s\n", i + 1, points.size(), label.c_str());
+  const std::string live = outputs.final_path("sweep.csv");
+  std::vector<std::string> keys;
+  for (const auto& a : grid.axes()) keys.push_back(a.key);
+  SweepRows rows;
+  rows.header = sweep_columns(keys);
+  if (cl.has("resume") && ::access(live.c_str(), F_OK) == 0) {
+    const std::string text = read_regular_file(live, "sweep file", uint64_t{1} << 34);
+    read_sweep_rows(live, text, sweep_hash, BLSIM_VERSION, rows);
+    // A row cut short by a kill is dropped: the text ends after the last whole row.
+    const CsvTable table = parse_csv(text, live);
+    if (table.torn_tail) {
+      if (::truncate(live.c_str(), static_cast<off_t>(text.rfind('\n') + 1)) != 0) {
+        throw UserError(live + ": cannot cut its torn last row: " + std::strerror(errno));
+      }
     }
-    runs.push_back(run_cascade(points[i].config, scores, options));
+  }
+  const std::set<uint64_t> selected(points.begin(), points.end());
+  for (const auto& [p, row] : rows.by_point) {
+    if (selected.count(p) == 0) {
+      throw UserError(live + ": point " + std::to_string(p) + " is not a point of this sweep or "
+                      "shard");
+    }
+  }
+  std::vector<uint64_t> todo;
+  for (const uint64_t p : points) {
+    if (rows.by_point.count(p) == 0) todo.push_back(p);
   }
 
-  std::vector<Objectives> objectives;
-  for (const auto& r : runs) {
-    const CascadeSimResult& c = r.splits.back().cascade;
-    objectives.push_back({c.energy_per_inference_j(), c.accuracy(), c.latency_mean_s()});
+  // Every point to run is checked before any work (values, specs, files), and the networks'
+  // outputs are computed once here, before workers start, for all points to share.
+  ScoreSource scores = score_source_of(cl);
+  for (const uint64_t p : todo) {
+    const Config cfg = point_config(cl.config(), grid, grid.values_of(p));
+    const CascadeSpec spec = cascade_spec_from(cfg);
+    soc_spec_from(cfg);
+    for (const char* split : {"val", "test"}) scores.scores(spec, cfg, split);
+    for (const auto& st : spec.stages) scores.network_cost(st.net_path);
   }
-  const std::vector<bool> front = pareto_front(objectives);
 
-  std::vector<std::string> columns;
-  for (const Axis& axis : axes) columns.push_back(axis.key);
-  for (const auto& c : summary_csv_columns()) columns.push_back(c);
-  for (const char* c : {"config_hash", "version", "pareto"}) columns.push_back(c);
-  CsvWriter sweep(outputs.path("sweep.csv"), columns);
-  CsvWriter pareto(outputs.path("pareto.csv"), columns);
-  std::vector<size_t> order(runs.size());  // pareto.csv: cheapest first
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-    return objectives[a].energy_j < objectives[b].energy_j;
-  });
-  auto write_row = [&](CsvWriter& csv, size_t i) {
-    for (const auto& v : points[i].values) csv << v;
-    const RunReport report = runs[i].report();
-    write_summary_fields(csv, report, report.splits.back());
-    const std::string canonical = points[i].config.canonical();
-    csv << hex64(fnv1a64(canonical.data(), canonical.size())) << BLSIM_VERSION
-        << (front[i] ? 1 : 0);
-    csv.end_row();
-  };
-  for (size_t i = 0; i < runs.size(); ++i) write_row(sweep, i);
-  for (size_t i : order) {
-    if (front[i]) write_row(pareto, i);
+  const auto started = std::chrono::steady_clock::now();
+  SweepJob job{grid, cl.config(), sweep_hash, CascadeRunOptions{}};
+  job.options.simulate_val = false;
+  job.options.fast_path = !cl.has("full");
+  {
+    make_output_dir(out_dir);
+    RowAppender out(live, rows.header, rows.by_point.empty());
+    Progress progress(points.size(), points.size() - todo.size());
+    run_points(job, scores, todo, jobs, out, progress, points.size() - todo.size());
+    if (!todo.empty()) progress.update(points.size(), true);
   }
-  sweep.commit();
-  pareto.commit();
+
+  // All rows, the new ones included, then the front.
+  SweepRows all;
+  all.header = rows.header;
+  read_sweep_rows(live, read_regular_file(live, "sweep file", uint64_t{1} << 34), sweep_hash,
+                  BLSIM_VERSION, all);
+  if (all.by_point.size() != points.size()) {
+    throw UserError(live + ": " + std::to_string(all.by_point.size()) + " rows for " +
+                    std::to_string(points.size()) + " points");
+  }
+  const size_t front = write_sweep_results(all, objectives, outputs.path("sweep.csv"),
+                                           outputs.path("pareto.csv"));
   outputs.commit();
 
-  // The short table: one line per point.
-  std::string head;
-  for (const Axis& axis : axes) head += axis.key + "  ";
-  std::cout << head << "| accuracy     loss  escalated      E/inf    saved  lat mean | pareto\n";
-  char line[160];
-  for (size_t i = 0; i < runs.size(); ++i) {
-    std::string values;
-    for (size_t a = 0; a < axes.size(); ++a) {
-      std::string v = points[i].values[a];
-      v.resize(std::max(v.size(), axes[a].key.size()), ' ');
-      values += v + "  ";
+  std::vector<uint64_t> shown;
+  for (const auto& [p, row] : all.by_point) shown.push_back(p);
+  if (shown.size() > 40) {
+    shown.clear();
+    const size_t pareto = CsvTable{all.header, {}, false}.column("pareto");
+    for (const auto& [p, row] : all.by_point) {
+      if (row[pareto] == "1" && shown.size() < 40) shown.push_back(p);
     }
-    const RunReport report = runs[i].report();
-    const SplitReport& s = report.splits.back();
-    std::snprintf(line, sizeof line, "| %7.2f%% %6.2fpt %9.2f%% %8.3gmJ %7.1f%% %7.3gms | %s\n",
-                  100 * s.cascade->accuracy(), 100 * s.accuracy_loss(),
-                  100 * s.cascade->escalation_rate(), 1e3 * objectives[i].energy_j, 100 * s.energy_reduction(),
-                  1e3 * s.cascade->latency_mean_s(), front[i] ? "*" : "");
-    std::cout << values << line;
+    std::cout << "the Pareto front (" << front << " points" << (front > 40 ? ", the first 40" : "")
+              << " by point):\n";
   }
-  std::cout << "wrote " << out_dir << "/sweep.csv (" << runs.size() << " points, test split), "
-            << out_dir << "/pareto.csv (" << std::count(front.begin(), front.end(), true)
+  print_rows(all, keys.size(), shown);
+  std::cout << "wrote " << out_dir << "/sweep.csv (" << all.by_point.size()
+            << " points, test split), " << out_dir << "/pareto.csv (" << front
             << " on the front)\n";
+  if (!todo.empty()) {
+    // What the points run now cost: wall time, rate, and the largest process's peak memory.
+    const double wall_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    struct rusage self {}, children {};
+    ::getrusage(RUSAGE_SELF, &self);
+    ::getrusage(RUSAGE_CHILDREN, &children);
+    const long peak_kb = std::max(self.ru_maxrss, children.ru_maxrss);
+    char line[200];
+    std::snprintf(line, sizeof line,
+                  "ran %zu points in %.1f s (%.0f points per minute, %u job%s), peak memory %.0f "
+                  "MB per process\n",
+                  todo.size(), wall_s, wall_s > 0 ? 60.0 * static_cast<double>(todo.size()) / wall_s : 0.0,
+                  jobs, jobs == 1 ? "" : "s", static_cast<double>(peak_kb) / 1024);
+    std::cout << line;
+  }
   return 0;
 }
 

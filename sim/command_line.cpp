@@ -26,7 +26,7 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
   po::options_description all;
   all.add(own_).add(common);
   try {
-    po::store(po::command_line_parser(args).options(all).run(), vm_);
+    po::store(po::command_line_parser(args).options(all).positional(positional_).run(), vm_);
     if (vm_.count("help") != 0) {
       std::cout << "blsim " << command_ << ": " << summary_ << "\n\n"
                 << "Example:\n  " << example_ << "\n\n"

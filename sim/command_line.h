@@ -22,6 +22,9 @@ class CommandLine {
   // Declare the command's own options: cl.options().add_options()("net", ...)
   po::options_description& options() { return own_; }
 
+  // Arguments without an option name go to option `name` (declared with options()).
+  void positional(const std::string& name) { positional_.add(name.c_str(), -1); }
+
   // A config file loaded before every other one (e.g. the default SoC preset).
   void add_base_file(const std::string& path) { base_files_.push_back(path); }
   // --NAME FILE: a config file layered after the base files and before --config files.
@@ -47,6 +50,7 @@ class CommandLine {
   std::string summary_;
   std::string example_;
   po::options_description own_;
+  po::positional_options_description positional_;
   po::variables_map vm_;
   Config config_;
   std::vector<std::string> base_files_;

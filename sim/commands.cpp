@@ -7,8 +7,10 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"run", "run a big/little cascade on the simulated SoC and report accuracy and energy",
        cmd_run},
-      {"sweep", "run the cascade over every combination of varied keys; sweep.csv and pareto.csv",
+      {"sweep", "run the cascade over a grid of varied keys; sweep.csv and pareto.csv",
        cmd_sweep},
+      {"merge", "join the sweep.csv files of a sharded sweep; sweep.csv and pareto.csv",
+       cmd_merge},
       {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
        cmd_profile},
       {"inspect", "print the per-layer cost table (MACs, FLOPs, bytes) of an ONNX network",

@@ -26,5 +26,6 @@ int cmd_inspect(const Args& args);
 int cmd_profile(const Args& args);
 int cmd_run(const Args& args);
 int cmd_sweep(const Args& args);
+int cmd_merge(const Args& args);
 
 }  // namespace blsim

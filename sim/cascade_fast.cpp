@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+#include "sim/cascade_fast.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <set>
+
+#include "energy/dram_power.h"
+#include "energy/transfer_power.h"
+#include "models/layer_pricing.h"
+#include "models/network_estimate.h"
+#include "models/power_states.h"
+#include "workloads/cascade/threshold_controller.h"
+
+namespace blsim {
+namespace {
+
+// DRAM background while no layer runs, as models/dram_timing integrates it: rows stay open until
+// the next refresh (on average half a refresh interval after the last access), a rank powers
+// down after the idle timeout, and refresh goes on at its average rate, on every rank.
+class IdleDram {
+ public:
+  explicit IdleDram(const DramSpec& d)
+      : d_(d), ranks_(static_cast<double>(d.channels) * d.ranks) {}
+
+  // Energy of [since_access_s, since_access_s + span_s] after the DRAM's last access.
+  double energy_j(double since_access_s, double span_s) const {
+    const double a = since_access_s, b = since_access_s + span_s;
+    const double pd = d_.powerdown_idle_s, closes = d_.trefi_s / 2;
+    auto overlap = [&](double lo, double hi) {
+      return std::max(0.0, std::min(b, hi) - std::max(a, lo)) * ranks_;
+    };
+    const double inf = std::numeric_limits<double>::infinity();
+    DramStateTimes states;
+    states.act_standby_s = overlap(0, std::min(closes, pd));
+    states.pre_standby_s = overlap(std::min(closes, pd), pd);
+    states.act_powerdown_s = overlap(pd, std::max(closes, pd));
+    states.pre_powerdown_s = overlap(std::max(closes, pd), inf);
+    const double background = dram_background_energy_j(states, 0, d_.power);
+    return background + dram_refresh_energy_j(d_.power) * span_s / d_.trefi_s * ranks_;
+  }
+
+ private:
+  const DramSpec& d_;
+  double ranks_;
+};
+
+struct StageCosts {
+  const NetworkEstimate* net = nullptr;
+  double gate_s = 0;
+  EnergyBreakdown gate;  // cores only; background added per span
+};
+
+// Composes one cascade run. Mirrors CascadeDriver (sim/cascade_sim.cpp) step by step: the same
+// wake-ups, enters and rests, with every step's time spent by the other clusters at rest.
+class Composer {
+ public:
+  Composer(const SocSpec& soc, const CascadePlan& plan, const NetworkEstimator& estimate)
+      : soc_(soc), plan_(plan), dram_(soc.dram), state_(soc.clusters.size(), PowerState::kIdle),
+        resident_(soc.clusters.size()), ran_(plan.stages.size(), false) {
+    for (const auto& c : soc.caches) cache_leak_w_ += c.leak_w;
+    for (size_t s = 0; s < plan.stages.size(); ++s) {
+      const StagePlan& stage = plan.stages[s];
+      StageCosts costs;
+      costs.net = &estimate(stage.cluster, stage.cost, stage.net_name);
+      const ClusterSpec& c = soc.cluster(stage.cluster);
+      const LedgerRow gate = price_cycles(plan.gate_cycles, soc, c.initial_point(),
+                                          RowLabel{stage.label, stage.net_name, stage.cluster,
+                                                   "gate", "gate"});
+      costs.gate_s = gate.time_s;
+      costs.gate = gate.energy;
+      stages_.push_back(std::move(costs));
+    }
+  }
+
+  CascadeSimResult run(const CascadeScores& scores) {
+    CascadeSimResult result;
+    // As the driver starts: every cluster enters its rest state (an active one wakes from idle).
+    for (ClusterIndex c = 0; c < soc_.clusters.size(); ++c) enter(c, rest_state_of(plan_, c));
+    const double first_threshold = plan_.thresholds.empty() ? 0.0 : plan_.thresholds[0];
+    ThresholdController controller(plan_.controller, first_threshold, plan_.energy_scale_j);
+    std::vector<double> thresholds = plan_.thresholds;
+    const size_t n = scores.samples();
+    result.inferences.reserve(n);
+    for (size_t i = 0; i < n; ++i) {
+      if (plan_.controller.kind != ControllerSpec::Kind::kNone) {
+        const double shift = controller.threshold() - first_threshold;
+        for (size_t g = 0; g < thresholds.size(); ++g) {
+          thresholds[g] = std::clamp(plan_.thresholds[g] + shift, 0.0, 1.0);
+        }
+      }
+      const double t0 = time_s_;
+      const double e0 = total_.total_j();
+      size_t s = 0;
+      for (;; ++s) {
+        const StagePlan& stage = plan_.stages[s];
+        const ClusterIndex c = stage.cluster;
+        wake(c);
+        run_network(s);
+        const bool last = s + 1 == plan_.stages.size();
+        if (!last) run_gate(s);
+        const bool answered = last || scores.stages[s].confidence[i] >= thresholds[s];
+        if (answered || plan_.stages[s + 1].cluster != c) enter(c, rest_state_of(plan_, c));
+        if (answered) break;
+      }
+      InferenceRecord r;
+      r.index = i;
+      r.label = scores.labels[i];
+      r.prediction = scores.stages[s].prediction[i];
+      r.exit_stage = s;
+      r.confidence = scores.stages[s].confidence[i];
+      r.threshold = thresholds.empty() ? 0.0 : thresholds[0];
+      r.escalated = s > 0;
+      r.latency_s = time_s_ - t0;
+      r.energy_j = total_.total_j() - e0;
+      controller.observe(r.escalated, r.energy_j);
+      result.inferences.push_back(r);
+    }
+    result.time_s = time_s_;
+    result.total = total_;
+    return result;
+  }
+
+ private:
+  // `span_s` passes with `running` busy (or nobody): the other clusters rest, the shared caches
+  // leak, and the DRAM idles unless a layer's claim already holds its background.
+  void elapse(double span_s, ClusterIndex running, bool dram_idle) {
+    for (ClusterIndex c = 0; c < soc_.clusters.size(); ++c) {
+      if (c == running) continue;
+      const ClusterSpec& spec = soc_.cluster(c);
+      total_.core_static_j += rest_power_w(spec, spec.initial_point(), state_[c]) * span_s;
+    }
+    if (dram_idle) {
+      total_.sram_j += cache_leakage_energy_j(cache_leak_w_, span_s);
+      total_.dram_static_j += dram_.energy_j(since_access_s_, span_s);
+      since_access_s_ += span_s;
+    }
+    time_s_ += span_s;
+  }
+
+  void enter(ClusterIndex c, PowerState state) {
+    if (state == PowerState::kActive) {
+      wake(c);
+    } else {
+      state_[c] = state;
+      if (state == PowerState::kOff) resident_[c].clear();
+    }
+  }
+
+  void wake(ClusterIndex c) {
+    if (state_[c] == PowerState::kActive) return;
+    const ClusterSpec& spec = soc_.cluster(c);
+    const WakeCost cost = wake_cost(spec, spec.initial_point(), state_[c]);
+    total_.core_dyn_j += cost.switching_j;
+    total_.core_static_j += wake_leakage_w(spec, spec.initial_point()) * cost.latency_s;
+    state_[c] = PowerState::kActive;
+    elapse(cost.latency_s, c, true);
+  }
+
+  void run_network(size_t s) {
+    const StagePlan& stage = plan_.stages[s];
+    const NetworkEstimate& est = *stages_[s].net;
+    // Weights that fit stay in L2 until another network or a power-off replaces them; weights
+    // that do not fit stream every time, so every run after the first is the steady one.
+    const bool warm = est.weights_fit ? resident_[stage.cluster] == stage.net_name : ran_[s];
+    ran_[s] = true;
+    const InferenceEstimate& one = warm ? est.warm : est.cold;
+    total_ += one.energy;  // layers claim the DRAM background and cache leakage of their span
+    elapse(one.time_s, stage.cluster, false);
+    since_access_s_ = 0;  // the network's output was just written
+    resident_[stage.cluster] = est.weights_fit ? stage.net_name : std::string();
+    // A cluster at rest in 'active' stays awake; every other leaves its run awake too and rests
+    // only when the driver says so (enter).
+  }
+
+  void run_gate(size_t s) {
+    total_ += stages_[s].gate;
+    elapse(stages_[s].gate_s, plan_.stages[s].cluster, true);
+  }
+
+  const SocSpec& soc_;
+  const CascadePlan& plan_;
+  IdleDram dram_;
+  std::vector<StageCosts> stages_;
+  std::vector<PowerState> state_;
+  std::vector<std::string> resident_;
+  std::vector<bool> ran_;
+  double cache_leak_w_ = 0;
+  double since_access_s_ = 0;  // the DRAM's ranks start as if just accessed (models/dram_timing)
+  double time_s_ = 0;
+  EnergyBreakdown total_;
+};
+
+}  // namespace
+
+bool fast_path_applies(const SocSpec& soc, const CascadePlan& plan, std::string* why) {
+  if (soc.caches.empty()) return true;
+  if (plan.first_rest == PowerState::kOff || plan.escalation_rest == PowerState::kOff) {
+    // A powered-off cluster reloads its weights from the shared level, which the estimate's cold
+    // inference (weights from DRAM) does not model.
+    if (why != nullptr) *why = "a cluster powers off between runs behind a shared cache";
+    return false;
+  }
+  // Each network's warm estimate assumes its own weights and activations stay in the level; that
+  // holds for a serial cascade when all of them fit together in every level its cluster uses.
+  uint64_t bytes = 0;
+  std::set<std::string> nets;
+  for (const auto& s : plan.stages) {
+    if (nets.insert(s.net_name).second) bytes += s.cost.total_param_bytes();
+    uint64_t largest = 0;
+    for (const auto& l : s.cost.layers) largest = std::max(largest, l.input_bytes + l.output_bytes);
+    bytes += 2 * largest;
+  }
+  for (const auto& c : soc.caches) {
+    if (bytes > c.bytes) {
+      if (why != nullptr) {
+        *why = "the networks (" + std::to_string(bytes) + " B with activations) do not fit together "
+               "in shared cache " + c.name;
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+CascadeSimResult estimate_cascade(const SocSpec& soc, const CascadePlan& plan,
+                                  const CascadeScores& scores, const NetworkEstimator& estimate) {
+  Composer composer(soc, plan, estimate);
+  return composer.run(scores);
+}
+
+CascadeSimResult estimate_cascade(const SocSpec& soc, const CascadePlan& plan,
+                                  const CascadeScores& scores) {
+  std::vector<NetworkEstimate> made;
+  made.reserve(plan.stages.size());
+  return estimate_cascade(soc, plan, scores,
+                          [&](ClusterIndex c, const NetworkCost& cost,
+                              const std::string& name) -> const NetworkEstimate& {
+                            made.push_back(estimate_network(soc, c, cost, name));
+                            return made.back();
+                          });
+}
+
+}  // namespace blsim
