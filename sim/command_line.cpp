@@ -49,10 +49,13 @@ bool CommandLine::parse(const std::vector<std::string>& args) {
   if (vm_.count("set") != 0) {
     for (const auto& s : vm_["set"].as<std::vector<std::string>>()) sets.push_back(s);
   }
-  // The DRAM device keys come from the memspec file the SoC preset names (when one is loaded).
-  config_ = with_memspec(load_config(blsim_options(), files, sets, blsim_home()));
+  // The DRAM device keys come from the memspec file that dram.memspec names; they are merged in
+  // where the SoC is built (soc_spec_from), so a sweep that varies dram.memspec gets each
+  // point's own device. The dump shows them merged.
+  config_ = load_config(blsim_options(), files, sets, blsim_home());
+  with_memspec(config_);  // a bad memspec stops every command here, before any work
   if (vm_.count("dump-config") != 0) {
-    config_.dump(std::cout, blsim_options());
+    with_memspec(config_).dump(std::cout, blsim_options());
     return false;
   }
   return true;

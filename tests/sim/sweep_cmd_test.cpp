@@ -247,5 +247,19 @@ TEST(SweepCommand, AKilledSweepResumesWithoutDuplicateMissingOrTornRows) {
   for (const auto& d : {whole, dir}) std::filesystem::remove_all(d);
 }
 
+TEST(SweepCommand, AnyKeyVariesEvenTheMemspecFile) {
+  const std::string dir = scratch("memspec");
+  const std::string dram = std::string(BLSIM_SOURCE_DIR) + "/configs/dram/";
+  ASSERT_EQ(sweep_quietly({"--vary", "dram.memspec=" + dram + "lpddr3-1866.ini," + dram +
+                                         "lpddr4-3200.ini",
+                           "--samples", "300", "--out", dir}),
+            0);
+  const auto rows = read_csv(dir + "/sweep.csv");
+  ASSERT_EQ(rows.size(), 3u);
+  const size_t dyn = column(rows[0], "energy_dram_dyn_j");
+  EXPECT_NE(rows[1][dyn], rows[2][dyn]);  // each point is built on its own DRAM device
+  std::filesystem::remove_all(dir);
+}
+
 }  // namespace
 }  // namespace blsim
