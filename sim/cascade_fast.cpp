@@ -11,7 +11,6 @@
 #include "models/layer_pricing.h"
 #include "models/network_estimate.h"
 #include "models/power_states.h"
-#include "workloads/cascade/threshold_controller.h"
 
 namespace blsim {
 namespace {
@@ -52,9 +51,9 @@ struct StageCosts {
   EnergyBreakdown gate;  // cores only; background added per span
 };
 
-// Composes one cascade run. Mirrors CascadeDriver (sim/cascade_sim.cpp) step by step: the same
-// wake-ups, enters and rests, with every step's time spent by the other clusters at rest.
-class Composer {
+// Composes one cascade run: the same walk as the SystemC driver (walk_cascade), each step priced
+// from the estimates, with every step's time spent by the other clusters at rest.
+class Composer : private CascadeExecutor {
  public:
   Composer(const SocSpec& soc, const CascadePlan& plan, const NetworkEstimator& estimate)
       : soc_(soc), plan_(plan), dram_(soc.dram), state_(soc.clusters.size(), PowerState::kIdle),
@@ -76,51 +75,24 @@ class Composer {
 
   CascadeSimResult run(const CascadeScores& scores) {
     CascadeSimResult result;
-    // As the driver starts: every cluster enters its rest state (an active one wakes from idle).
-    for (ClusterIndex c = 0; c < soc_.clusters.size(); ++c) enter(c, rest_state_of(plan_, c));
-    const double first_threshold = plan_.thresholds.empty() ? 0.0 : plan_.thresholds[0];
-    ThresholdController controller(plan_.controller, first_threshold, plan_.energy_scale_j);
-    std::vector<double> thresholds = plan_.thresholds;
-    const size_t n = scores.samples();
-    result.inferences.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (plan_.controller.kind != ControllerSpec::Kind::kNone) {
-        const double shift = controller.threshold() - first_threshold;
-        for (size_t g = 0; g < thresholds.size(); ++g) {
-          thresholds[g] = std::clamp(plan_.thresholds[g] + shift, 0.0, 1.0);
-        }
-      }
-      const double t0 = time_s_;
-      const double e0 = total_.total_j();
-      size_t s = 0;
-      for (;; ++s) {
-        const StagePlan& stage = plan_.stages[s];
-        const ClusterIndex c = stage.cluster;
-        wake(c);
-        run_network(s);
-        const bool last = s + 1 == plan_.stages.size();
-        if (!last) run_gate(s);
-        const bool answered = last || scores.stages[s].confidence[i] >= thresholds[s];
-        if (answered || plan_.stages[s + 1].cluster != c) enter(c, rest_state_of(plan_, c));
-        if (answered) break;
-      }
-      InferenceRecord r;
-      r.index = i;
-      r.label = scores.labels[i];
-      r.prediction = scores.stages[s].prediction[i];
-      r.exit_stage = s;
-      r.confidence = scores.stages[s].confidence[i];
-      r.threshold = thresholds.empty() ? 0.0 : thresholds[0];
-      r.escalated = s > 0;
-      r.latency_s = time_s_ - t0;
-      r.energy_j = total_.total_j() - e0;
-      controller.observe(r.escalated, r.energy_j);
-      result.inferences.push_back(r);
-    }
+    walk_cascade(plan_, scores, soc_.clusters.size(), *this, result);
     result.time_s = time_s_;
     result.total = total_;
     return result;
   }
+
+  void enter(ClusterIndex c, PowerState state) override {
+    if (state == PowerState::kActive) {
+      wake(c);
+    } else {
+      state_[c] = state;
+      if (state == PowerState::kOff) resident_[c].clear();
+    }
+  }
+  void wake(ClusterIndex c, const std::string&) override { wake(c); }
+  double now_s() override { return time_s_; }
+  double seconds_since(double then_s) override { return time_s_ - then_s; }
+  double energy_so_far_j() override { return total_.total_j(); }
 
  private:
   // `span_s` passes with `running` busy (or nobody): the other clusters rest, the shared caches
@@ -139,15 +111,6 @@ class Composer {
     time_s_ += span_s;
   }
 
-  void enter(ClusterIndex c, PowerState state) {
-    if (state == PowerState::kActive) {
-      wake(c);
-    } else {
-      state_[c] = state;
-      if (state == PowerState::kOff) resident_[c].clear();
-    }
-  }
-
   void wake(ClusterIndex c) {
     if (state_[c] == PowerState::kActive) return;
     const ClusterSpec& spec = soc_.cluster(c);
@@ -158,7 +121,7 @@ class Composer {
     elapse(cost.latency_s, c, true);
   }
 
-  void run_network(size_t s) {
+  void run_network(size_t s) override {
     const StagePlan& stage = plan_.stages[s];
     const NetworkEstimate& est = *stages_[s].net;
     // Weights that fit stay in L2 until another network or a power-off replaces them; weights
@@ -174,7 +137,7 @@ class Composer {
     // only when the driver says so (enter).
   }
 
-  void run_gate(size_t s) {
+  void run_gate(size_t s) override {
     total_ += stages_[s].gate;
     elapse(stages_[s].gate_s, plan_.stages[s].cluster, true);
   }

@@ -12,7 +12,7 @@
 namespace blsim {
 namespace {
 
-class CascadeDriver : public sc_core::sc_module {
+class CascadeDriver : public sc_core::sc_module, private CascadeExecutor {
  public:
   SC_HAS_PROCESS(CascadeDriver);
   CascadeDriver(sc_core::sc_module_name name, SocTop& soc, const CascadePlan& plan,
@@ -23,60 +23,31 @@ class CascadeDriver : public sc_core::sc_module {
 
  private:
   void run() {
-    const size_t stages = plan_.stages.size();
-    for (ClusterIndex c = 0; c < soc_.cluster_count(); ++c) {
-      soc_.cluster(c).enter(rest_state_of(plan_, c));
-    }
-    const double first_threshold = plan_.thresholds.empty() ? 0.0 : plan_.thresholds[0];
-    ThresholdController controller(plan_.controller, first_threshold, plan_.energy_scale_j);
-    std::vector<double> thresholds = plan_.thresholds;
-    const size_t n = scores_.samples();
-    result_.inferences.reserve(n);
-    for (size_t i = 0; i < n; ++i) {
-      if (plan_.controller.kind != ControllerSpec::Kind::kNone) {
-        // The controller moves every gate by the same amount as the first one.
-        const double shift = controller.threshold() - first_threshold;
-        for (size_t g = 0; g < thresholds.size(); ++g) {
-          thresholds[g] = std::clamp(plan_.thresholds[g] + shift, 0.0, 1.0);
-        }
-      }
-      const sc_core::sc_time t0 = sc_core::sc_time_stamp();
-      const double e0_j = soc_.energy_so_far().total_j();
-      size_t s = 0;
-      for (;; ++s) {
-        const StagePlan& stage = plan_.stages[s];
-        ComputeCluster& cluster = soc_.cluster(stage.cluster);
-        // Awake from the network through its gate check; back to rest only when the stage is done.
-        cluster.wake_up(stage.label);
-        cluster.enter(PowerState::kActive);
-        cluster.run_network(stage.cost, stage.net_name, stage.label);
-        const bool last = s + 1 == stages;
-        if (!last) cluster.run_cycles(plan_.gate_cycles, stage.label, stage.net_name, "gate");
-        const bool answered = last || scores_.stages[s].confidence[i] >= thresholds[s];
-        // A cluster that also runs the next stage stays awake for it.
-        if (answered || plan_.stages[s + 1].cluster != stage.cluster) {
-          cluster.enter(rest_state_of(plan_, stage.cluster));
-        }
-        if (answered) break;
-      }
-      InferenceRecord r;
-      r.index = i;
-      r.label = scores_.labels[i];
-      r.prediction = scores_.stages[s].prediction[i];
-      r.exit_stage = s;
-      r.confidence = scores_.stages[s].confidence[i];
-      r.threshold = thresholds.empty() ? 0.0 : thresholds[0];
-      r.escalated = s > 0;
-      r.latency_s = to_seconds(sc_core::sc_time_stamp() - t0);
-      r.energy_j = soc_.energy_so_far().total_j() - e0_j;
-      controller.observe(r.escalated, r.energy_j);
-      result_.inferences.push_back(r);
-    }
+    walk_cascade(plan_, scores_, soc_.cluster_count(), *this, result_);
     soc_.finish();
     result_.time_s = to_seconds(sc_core::sc_time_stamp());
     result_.total = soc_.energy_so_far();
     result_.ledger = soc_.ledger();
   }
+
+  void enter(ClusterIndex c, PowerState state) override { soc_.cluster(c).enter(state); }
+  void wake(ClusterIndex c, const std::string& stage) override {
+    soc_.cluster(c).wake_up(stage);
+    soc_.cluster(c).enter(PowerState::kActive);  // awake until the walk says otherwise
+  }
+  void run_network(size_t s) override {
+    const StagePlan& stage = plan_.stages[s];
+    soc_.cluster(stage.cluster).run_network(stage.cost, stage.net_name, stage.label);
+  }
+  void run_gate(size_t s) override {
+    const StagePlan& stage = plan_.stages[s];
+    soc_.cluster(stage.cluster).run_cycles(plan_.gate_cycles, stage.label, stage.net_name, "gate");
+  }
+  double now_s() override { return to_seconds(sc_core::sc_time_stamp()); }
+  double seconds_since(double then_s) override {
+    return to_seconds(sc_core::sc_time_stamp() - from_seconds(then_s));
+  }
+  double energy_so_far_j() override { return soc_.energy_so_far().total_j(); }
 
   SocTop& soc_;
   const CascadePlan& plan_;
@@ -85,6 +56,55 @@ class CascadeDriver : public sc_core::sc_module {
 };
 
 }  // namespace
+
+void walk_cascade(const CascadePlan& plan, const CascadeScores& scores, size_t clusters,
+                  CascadeExecutor& x, CascadeSimResult& result) {
+  const size_t stages = plan.stages.size();
+  for (ClusterIndex c = 0; c < clusters; ++c) x.enter(c, rest_state_of(plan, c));
+  const double first_threshold = plan.thresholds.empty() ? 0.0 : plan.thresholds[0];
+  ThresholdController controller(plan.controller, first_threshold, plan.energy_scale_j);
+  std::vector<double> thresholds = plan.thresholds;
+  const size_t n = scores.samples();
+  result.inferences.reserve(n);
+  for (size_t i = 0; i < n; ++i) {
+    if (plan.controller.kind != ControllerSpec::Kind::kNone) {
+      // The controller moves every gate by the same amount as the first one.
+      const double shift = controller.threshold() - first_threshold;
+      for (size_t g = 0; g < thresholds.size(); ++g) {
+        thresholds[g] = std::clamp(plan.thresholds[g] + shift, 0.0, 1.0);
+      }
+    }
+    const double t0 = x.now_s();
+    const double e0_j = x.energy_so_far_j();
+    size_t s = 0;
+    for (;; ++s) {
+      const StagePlan& stage = plan.stages[s];
+      // Awake from the network through its gate check; back to rest only when the stage is done.
+      x.wake(stage.cluster, stage.label);
+      x.run_network(s);
+      const bool last = s + 1 == stages;
+      if (!last) x.run_gate(s);
+      const bool answered = last || scores.stages[s].confidence[i] >= thresholds[s];
+      // A cluster that also runs the next stage stays awake for it.
+      if (answered || plan.stages[s + 1].cluster != stage.cluster) {
+        x.enter(stage.cluster, rest_state_of(plan, stage.cluster));
+      }
+      if (answered) break;
+    }
+    InferenceRecord r;
+    r.index = i;
+    r.label = scores.labels[i];
+    r.prediction = scores.stages[s].prediction[i];
+    r.exit_stage = s;
+    r.confidence = scores.stages[s].confidence[i];
+    r.threshold = thresholds.empty() ? 0.0 : thresholds[0];
+    r.escalated = s > 0;
+    r.latency_s = x.seconds_since(t0);
+    r.energy_j = x.energy_so_far_j() - e0_j;
+    controller.observe(r.escalated, r.energy_j);
+    result.inferences.push_back(r);
+  }
+}
 
 // Where a cluster waits between its runs: what the first stage's cluster needs differs from what
 // a cluster woken only on escalation needs; an unused cluster is power-gated.

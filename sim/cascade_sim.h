@@ -61,6 +61,27 @@ struct CascadeSimResult {
   double latency_p99_s() const;  // nearest-rank 99th percentile
 };
 
+// What walking a cascade needs from the hardware, step by step; the SystemC SoC
+// (simulate_cascade) and the fast path (sim/cascade_fast.h) implement it.
+class CascadeExecutor {
+ public:
+  virtual ~CascadeExecutor() = default;
+  virtual void enter(ClusterIndex cluster, PowerState state) = 0;  // rest in it (kActive: awake)
+  virtual void wake(ClusterIndex cluster, const std::string& stage) = 0;  // awake for a stage
+  virtual void run_network(size_t stage) = 0;
+  virtual void run_gate(size_t stage) = 0;
+  virtual double now_s() = 0;
+  virtual double seconds_since(double then_s) = 0;  // now_s() - then_s, exact in the model's time
+  virtual double energy_so_far_j() = 0;
+};
+
+// The one walk of a cascade: every cluster enters its rest state, then each input runs stage 1
+// on its cluster, pays the gate check there and escalates while the gate's confidence is below
+// the threshold (moved by the runtime controller, if any); a cluster stays awake from its network
+// through its gate, and into the next stage when that runs on it too. Fills result.inferences.
+void walk_cascade(const CascadePlan& plan, const CascadeScores& scores, size_t clusters,
+                  CascadeExecutor& executor, CascadeSimResult& result);
+
 // Where cluster `c` rests between its runs under `plan`: the first stage's cluster in first_rest,
 // clusters only later stages use in escalation_rest, clusters no stage uses off.
 PowerState rest_state_of(const CascadePlan& plan, ClusterIndex c);

@@ -16,6 +16,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "common/number_text.h"
 #include "common/regular_file.h"
 #include "common/user_error.h"
 
@@ -44,25 +45,9 @@ const char* bound_phrase(Bound bound, ValueKind kind) {
   return integer ? "an integer" : "a number";
 }
 
-bool parse_real(const std::string& text, double* out) {
-  if (text.empty()) return false;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (errno != 0 || end != text.c_str() + text.size() || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
+bool parse_real(const std::string& text, double* out) { return parse_finite(text, out); }
 
-bool parse_integer(const std::string& text, int64_t* out) {
-  if (text.empty()) return false;
-  errno = 0;
-  char* end = nullptr;
-  const long long v = std::strtoll(text.c_str(), &end, 10);
-  if (errno != 0 || end != text.c_str() + text.size()) return false;
-  *out = v;
-  return true;
-}
+bool parse_integer(const std::string& text, int64_t* out) { return parse_int64(text, out); }
 
 bool parse_flag(const std::string& text, bool* out) {
   if (text == "true" || text == "1" || text == "yes" || text == "on") {

@@ -9,20 +9,11 @@
 #include <set>
 
 #include "common/csv_writer.h"
+#include "common/number_text.h"
 #include "common/user_error.h"
 
 namespace blsim {
 namespace {
-
-bool parse_number(const std::string& text, double* out) {
-  if (text.empty()) return false;
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (errno != 0 || end != text.c_str() + text.size() || !std::isfinite(v)) return false;
-  *out = v;
-  return true;
-}
 
 // START:STOP:STEP as values printed like every other number blsim writes (%.9g).
 std::vector<std::string> range_values(const std::string& text, const std::string& range) {
@@ -30,9 +21,9 @@ std::vector<std::string> range_values(const std::string& text, const std::string
   const auto c2 = range.find(':', c1 + 1);
   double start = 0, stop = 0, step = 0;
   if (c2 == std::string::npos || range.find(':', c2 + 1) != std::string::npos ||
-      !parse_number(range.substr(0, c1), &start) ||
-      !parse_number(range.substr(c1 + 1, c2 - c1 - 1), &stop) ||
-      !parse_number(range.substr(c2 + 1), &step)) {
+      !parse_finite(range.substr(0, c1), &start) ||
+      !parse_finite(range.substr(c1 + 1, c2 - c1 - 1), &stop) ||
+      !parse_finite(range.substr(c2 + 1), &step)) {
     throw UserError("--vary " + text + ": expected START:STOP:STEP with three numbers");
   }
   if (step <= 0 || stop < start) {

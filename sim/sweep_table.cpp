@@ -7,6 +7,7 @@
 #include <cstdlib>
 
 #include "common/atomic_file.h"
+#include "common/number_text.h"
 #include "common/user_error.h"
 #include "sim/cascade_report.h"
 
@@ -27,10 +28,8 @@ constexpr Alias kAliases[] = {{"energy", "energy_per_inference_j", false},
                               {"saved", "energy_reduction", true}};
 
 double number_of(const std::string& text, const std::string& column, uint64_t point) {
-  errno = 0;
-  char* end = nullptr;
-  const double v = std::strtod(text.c_str(), &end);
-  if (text.empty() || errno != 0 || end != text.c_str() + text.size()) {
+  double v = 0;
+  if (!parse_finite(text, &v)) {
     throw UserError("sweep: point " + std::to_string(point) + ": " + column + " is \"" + text +
                     "\", not a number");
   }
