@@ -19,7 +19,7 @@ for ((k = 1; k <= shards; k++)); do
   done_id="$(cat "$out/slurm/shard-$k.done" 2>/dev/null || true)"
   if [[ "$done_id" != "$array_job" ]]; then
     state="$(scontrol -o show job "${array_job}_$k" 2>/dev/null |
-      grep -o 'JobState=[^ ]*\|ExitCode=[^ ]*' | tr '\n' ' ' || true)"
+      grep -o 'JobState=[^ ]*\|ExitCode=[^ ]*' | paste -sd ' ' || true)"
     last="$(tail -n 1 "$out/logs/${array_job}_$k.log" 2>/dev/null || true)"
     echo "slurm-merge: shard $k of $shards did not finish (job ${array_job}_$k ${state:-state unknown})${last:+; its log ends: $last}; submit the same slurm-sweep.sh command again to run its missing points" >&2
     failed=$((failed + 1))
