@@ -73,9 +73,9 @@ done
 
 [[ -n "$out" ]] || die "give the output folder: --out DIR (see --help)"
 [[ "$out" != *%* ]] || die "--out $out: a '%' would be read by Slurm as a file name pattern"
-[[ "$shards" =~ ^[1-9][0-9]{0,4}$ ]] && ((shards <= 100000)) ||
+[[ "$shards" =~ ^[1-9][0-9]{0,5}$ && $shards -le 100000 ]] ||
   die "--shards $shards: expected a whole number from 1 to 100000"
-[[ "$cpus" =~ ^[1-9][0-9]{0,2}$ ]] && ((cpus <= 256)) ||
+[[ "$cpus" =~ ^[1-9][0-9]{0,2}$ && $cpus -le 256 ]] ||
   die "--cpus $cpus: expected a whole number from 1 to 256"
 [[ -z "$partition" || "$partition" =~ ^[A-Za-z0-9_.,-]+$ ]] ||
   die "--partition $partition: expected a partition name"
@@ -105,6 +105,7 @@ common=(--parsable --chdir="$PWD")
 # The task script is sent to sbatch whole, so the shard command needs no file on the nodes; a
 # task records its array job id only once its shard has finished, for the merge job to check.
 task_script="$out/slurm/shard.sbatch"
+# shellcheck disable=SC2016  # the task script's $variables expand on the node
 {
   echo '#!/bin/bash'
   echo '# One shard of a blsim sweep, written by scripts/slurm-sweep.sh.'
