@@ -85,7 +85,8 @@ done
 [[ -S "$socket" ]] || abort "munged did not start: $(tail -q -n 1 "$tmp/munge/munged.log" "$tmp/log/munged.out" 2>/dev/null | tail -n 1)"
 
 # Without cgroups (none delegated here): process groups track jobs, no task binding, no
-# accounting; short scheduler intervals so the dependent merge job starts at once.
+# accounting; the backfill scheduler every second (not 30 s) so that a dependent merge job
+# starts soon after its array.
 cat >"$tmp/slurm.conf" <<EOF
 ClusterName=blsimtest
 SlurmctldHost=$host(127.0.0.1)
@@ -103,7 +104,7 @@ JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/none
 SchedulerType=sched/backfill
-SchedulerParameters=sched_min_interval=100000,bf_interval=1
+SchedulerParameters=bf_interval=1
 SelectType=select/cons_tres
 SelectTypeParameters=CR_CPU
 ReturnToService=2
