@@ -26,6 +26,7 @@ tmp="$(mktemp -d /tmp/blsim-slurm.XXXXXX)"
 # munged runs as the munge user and must reach its folder below this one.
 chmod 755 "$tmp"
 pids=()
+ctld_pid=""
 show_logs=0
 cleanup() {
   local rc=$?
@@ -36,9 +37,14 @@ cleanup() {
       tail -n 30 "$log"
     done
   fi
-  # Our own daemons only, by the pids we started, and nothing left of the jobs they ran.
-  if command -v scancel >/dev/null 2>&1 && [[ -f "$tmp/slurm.conf" ]]; then
+  # The jobs first, if the controller is up (clients of a dead one wait for their timeout),
+  # then our own daemons only, by the pids we started.
+  if [[ -n "$ctld_pid" ]] && kill -0 "$ctld_pid" 2>/dev/null; then
     SLURM_CONF="$tmp/slurm.conf" timeout 5 scancel --quiet --user=root 2>/dev/null || true
+    for _ in $(seq 25); do
+      [[ -z "$(SLURM_CONF="$tmp/slurm.conf" timeout 5 squeue -h 2>/dev/null)" ]] && break
+      sleep 0.2
+    done
   fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do
@@ -53,7 +59,7 @@ trap 'exit 130' INT TERM
 
 [[ $(id -u) -eq 0 ]] || abort "needs root (slurmd and munged are started here)"
 [[ -x "$blsim" ]] || abort "$blsim missing: build first (bash scripts/test.sh)"
-for cmd in munged slurmctld slurmd sbatch squeue sinfo scancel scontrol runuser; do
+for cmd in munged slurmctld slurmd sbatch squeue sinfo scancel scontrol setpriv; do
   command -v "$cmd" >/dev/null 2>&1 || abort "$cmd not installed (bash scripts/setup.sh installs Slurm and munge)"
 done
 
@@ -73,7 +79,8 @@ chown -R munge:munge "$tmp/munge"
 chmod 755 "$tmp/munge"  # clients reach the socket there; the key stays 0400
 chmod 400 "$tmp/munge/munge.key"
 socket="$tmp/munge/munge.socket"
-runuser -u munge -- munged --foreground --socket="$socket" --key-file="$tmp/munge/munge.key" \
+# setpriv execs munged itself, so the pid kept is the daemon's.
+setpriv --reuid=munge --regid=munge --init-groups munged --foreground --socket="$socket" --key-file="$tmp/munge/munge.key" \
   --pid-file="$tmp/munge/munged.pid" --seed-file="$tmp/munge/munged.seed" \
   --log-file="$tmp/munge/munged.log" >"$tmp/log/munged.out" 2>&1 &
 pids+=($!)
@@ -122,16 +129,17 @@ EOF
 export SLURM_CONF="$tmp/slurm.conf"
 slurmctld -D -i -f "$SLURM_CONF" >"$tmp/log/slurmctld.out" 2>&1 &
 pids+=($!)
+ctld_pid=$!
 slurmd -D -N "$host" -f "$SLURM_CONF" >"$tmp/log/slurmd.out" 2>&1 &
 pids+=($!)
 node_up=0
 for _ in $(seq 100); do
-  state="$(sinfo -h -n "$host" -o %t 2>/dev/null || true)"
-  if [[ "$state" == idle* ]]; then node_up=1; break; fi
   for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || break 2; done
+  state="$(timeout 5 sinfo -h -n "$host" -o %t 2>/dev/null || true)"
+  if [[ "$state" == idle* ]]; then node_up=1; break; fi
   sleep 0.2
 done
-((node_up)) || abort "the Slurm node did not come up (state '${state:-none}'): $(tail -q -n 1 "$tmp/log/slurmctld.log" "$tmp/log/slurmd.log" 2>/dev/null | tr '\n' ' ')"
+((node_up)) || abort "the Slurm node did not come up (state '${state:-none}'): $(tail -q -n 1 "$tmp/log/slurmctld.log" "$tmp/log/slurmd.log" 2>/dev/null | paste -sd ' ')"
 echo "slurm: $host up on 127.0.0.1:$ctld_port after $((SECONDS - started_s)) s"
 
 cd "$here"  # the jobs run in the submitting folder: data/ and configs/ are found from there
@@ -213,6 +221,13 @@ if ! submit "${long_cmd[@]}"; then
   fail "submitting the long sweep"
 else
   first_array=$array_job first_merge=$merge_job
+  rc=0
+  "$submit" "${long_cmd[@]}" >"$tmp/again.out" 2>"$tmp/again.err" || rc=$?
+  if ((rc == 2)) && grep -q "^slurm-sweep: .*still queued or running" "$tmp/again.err"; then
+    pass "a second submission while the first runs is refused"
+  else
+    fail "a second submission while the first runs: exit $rc: $(cat "$tmp/again.err" "$tmp/again.out")"
+  fi
   # Cancel task 2 once it has written two rows (the header is the first line).
   deadline=$((SECONDS + 60))
   until [[ -f "$shard2" && $(wc -l <"$shard2") -ge 3 ]] || ((SECONDS > deadline)); do sleep 0.05; done
