@@ -30,6 +30,10 @@ ctld_pid=""
 show_logs=0
 cleanup() {
   local rc=$?
+  # Nothing here may stop the daemons from being stopped: not a failing command, nor a reader
+  # of our output that went away.
+  set +e
+  trap '' PIPE
   if ((show_logs || rc != 0 || failed)); then
     for log in "$tmp"/log/* "$tmp"/munge/munged.log; do
       [[ -f "$log" ]] || continue
