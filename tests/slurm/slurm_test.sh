@@ -186,7 +186,12 @@ for args in "${bad_runs[@]}"; do
     fail "slurm-sweep.sh $args: exit $rc, stderr: $(cat "$tmp/bad.err")"
   fi
 done
-[[ ! -e "$tmp/bad/slurm/jobs" ]] && pass "nothing submitted for bad options" || fail "a bad option still submitted jobs"
+# squeue -t all lists finished jobs too (MinJobAge): none may exist yet.
+if [[ -z "$(squeue -h -t all 2>&1)" && ! -e "$tmp/bad/slurm/jobs" ]]; then
+  pass "nothing submitted for bad options"
+else
+  fail "a bad option still submitted jobs: $(squeue -h -t all 2>&1)"
+fi
 
 # 2. Two shards through Slurm merge to the bytes of the same sweep run here.
 small=(--vary cascade.threshold=0.1:0.9:0.2 --samples 300)
@@ -195,6 +200,8 @@ small=(--vary cascade.threshold=0.1:0.9:0.2 --samples 300)
 t0=$SECONDS
 if submit --shards 2 --cpus 1 --out "$tmp/small" "${small[@]}" && wait_jobs "$array_job,$merge_job" 90; then
   echo "slurm: the 2-shard sweep took $((SECONDS - t0)) s through Slurm"
+  grep -q "squeue -j $array_job,$merge_job" "$tmp/submit.out" && pass "the script printed its job ids and the squeue command" ||
+    fail "the script did not print squeue -j $array_job,$merge_job: $(cat "$tmp/submit.out")"
   state="$(job_state "$merge_job")"
   [[ "$state" == COMPLETED ]] && pass "merge job $merge_job completed" || fail "merge job $merge_job: $state: $(cat "$tmp/small/logs/$merge_job-merge.log")"
   for k in 1 2; do
@@ -208,6 +215,19 @@ if submit --shards 2 --cpus 1 --out "$tmp/small" "${small[@]}" && wait_jobs "$ar
 else
   fail "the 2-shard sweep did not finish within 90 s"
   show_logs=1
+fi
+
+# A sweep option only blsim can judge fails every task; the merge job names each shard with
+# the task's own one-line error.
+if submit --shards 2 --out "$tmp/badkey" --vary cascade.no_such_key=1,2 && wait_jobs "$array_job,$merge_job" 60; then
+  log="$tmp/badkey/logs/$merge_job-merge.log"
+  if [[ "$(job_state "$merge_job")" == FAILED && $(grep -c "^slurm-merge: shard [12] of 2 did not finish (job [0-9_]* JobState=FAILED ExitCode=2:0); its log ends: blsim: --vary: unknown key cascade.no_such_key" "$log") -eq 2 ]]; then
+    pass "failing tasks: the merge job names shards 1 and 2 with blsim's error"
+  else
+    fail "failing tasks: merge job $(job_state "$merge_job"): $(cat "$log")"
+  fi
+else
+  fail "the sweep with a bad key did not end within 60 s"
 fi
 
 # 3. A shard cancelled while it runs fails the merge job, which names it; the same command again
