@@ -15,6 +15,7 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
   zlib1g-dev
   dataset-fashion-mnist
+  slurmctld slurmd slurm-client munge   # tests/slurm starts its own single-node Slurm
 )
 missing=()
 for p in "${packages[@]}"; do
