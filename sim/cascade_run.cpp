@@ -208,7 +208,7 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
 
   // Timing pass: the cascade and both baselines on each split, each on a fresh SoC (or composed
   // from per-network estimates on the fast path).
-  const bool fast = options.fast_path && fast_path_applies(run.soc, plan, &run.full_path_reason);
+  const bool fast = options.fast_path && fast_path_applies(run.soc, plan, nullptr);
   run.path = fast ? "fast" : "full";
   auto simulate = [&](const CascadePlan& p, const CascadeScores& s) {
     return fast ? estimate_cascade(run.soc, p, s, estimate) : simulate_cascade(run.soc, p, s);

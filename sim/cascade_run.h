@@ -33,7 +33,6 @@ struct CascadeRun {
   ThresholdChoice choice;
   std::vector<SplitOutcome> splits;  // the simulated splits, validation first
   std::string path = "full";         // "fast" (sim/cascade_fast.h) or "full" (SystemC)
-  std::string full_path_reason;      // why the fast path did not apply, when it was asked for
 
   // Borrows this run's parts; valid while the run lives.
   RunReport report() const;

@@ -8,7 +8,6 @@
 // processes. At the end sweep.csv is rewritten whole, sorted by point, with the Pareto front of
 // the objectives flagged, and pareto.csv holds the front.
 #include <fcntl.h>
-#include <poll.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>

@@ -1,38 +1,24 @@
 // SPDX-License-Identifier: MIT
-// INI syntax is read by Boost.Program_options (parse_config_file); this file adds what it lacks:
-// per-key validation against the OptionTable and file:line positions for every message.
+// The configuration of a run: the option table, the checks of each value against its
+// declaration, families of keys, layering of defaults, INI files (sim/ini_file.h) and --set.
 #include "sim/config.h"
-
-#include <boost/program_options.hpp>
 
 #include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <iterator>
 #include <set>
 #include <ostream>
 #include <sstream>
 
 #include "common/number_text.h"
-#include "common/regular_file.h"
 #include "common/user_error.h"
-
-namespace po = boost::program_options;
+#include "sim/ini_file.h"
 
 namespace blsim {
 namespace {
-
-constexpr uint64_t kMaxConfigBytes = 1 << 20;  // a preset is a few KiB; a dump about 20 KiB
-
-std::string trim(const std::string& s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string::npos) return "";
-  const auto e = s.find_last_not_of(" \t\r");
-  return s.substr(b, e - b + 1);
-}
 
 const char* bound_phrase(Bound bound, ValueKind kind) {
   const bool integer = kind == ValueKind::kInteger;
@@ -61,16 +47,14 @@ bool parse_flag(const std::string& text, bool* out) {
   return false;
 }
 
-std::string trim_item(const std::string& s) { return trim(s); }
-
 // Comma-separated items, trimmed; an empty text is an empty list.
 std::vector<std::string> split_list(const std::string& text) {
   std::vector<std::string> items;
-  if (trim(text).empty()) return items;
+  if (trim_blanks(text).empty()) return items;
   size_t pos = 0;
   for (;;) {
     const size_t end = std::min(text.find(',', pos), text.size());
-    items.push_back(trim_item(text.substr(pos, end - pos)));
+    items.push_back(trim_blanks(text.substr(pos, end - pos)));
     if (end == text.size()) break;
     pos = end + 1;
   }
@@ -204,53 +188,6 @@ std::string unknown_key_message(const OptionTable& table, const std::string& key
   return "unknown key " + key + (best.empty() ? "" : " (did you mean " + best + "?)");
 }
 
-// Line of each "section.key" in an INI file, for messages (the parser itself keeps none). A key
-// or a section header given twice is refused: one of the two would be silently lost.
-std::map<std::string, int> key_lines(const std::string& file, const std::string& text) {
-  std::map<std::string, int> lines;
-  std::map<std::string, int> sections;
-  std::istringstream in(text);
-  std::string line, section;
-  for (int n = 1; std::getline(in, line); ++n) {
-    const std::string t = trim(line.substr(0, line.find('#')));
-    if (t.empty() || t[0] == ';') continue;
-    if (t.front() == '[' && t.back() == ']') {
-      section = trim(t.substr(1, t.size() - 2));
-      const auto [it, added] = sections.emplace(section, n);
-      if (!added) {
-        throw UserError(file + ":" + std::to_string(n) + ": section [" + section +
-                        "] given twice (first at line " + std::to_string(it->second) +
-                        "); merge the two");
-      }
-      continue;
-    }
-    const auto eq = t.find('=');
-    if (eq == std::string::npos) continue;
-    const std::string name = trim(t.substr(0, eq));
-    const std::string key = section.empty() ? name : section + "." + name;
-    const auto [it, added] = lines.emplace(key, n);
-    if (!added) {
-      throw UserError(file + ":" + std::to_string(n) + ": " + key + " given twice (first at line " +
-                      std::to_string(it->second) + "); keep one");
-    }
-  }
-  return lines;
-}
-
-// The first line that is neither blank, comment, section header nor key=value.
-int first_bad_line(const std::string& text) {
-  std::istringstream in(text);
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    const std::string t = trim(line.substr(0, line.find('#')));
-    if (t.empty() || t[0] == ';') continue;
-    if (t.front() == '[' && t.back() == ']') continue;
-    if (t.find('=') != std::string::npos && t.find('=') > 0) continue;
-    return n;
-  }
-  return 0;
-}
-
 std::string folder_of(const std::string& file) {
   const std::filesystem::path p(file);
   return p.has_parent_path() ? p.parent_path().string() : ".";
@@ -275,24 +212,9 @@ void put(std::map<std::string, Setting>& values, const OptionTable& table, const
 
 void load_file(std::map<std::string, Setting>& values, const OptionTable& table,
                const std::string& file, int layer) {
-  // A regular file of bounded size (a FIFO or a device would hang or eat memory), read once.
-  const std::string text = read_regular_file(file, "config file", kMaxConfigBytes);
-  std::istringstream in(text);
-  po::parsed_options parsed(nullptr);
-  try {
-    po::options_description none;
-    parsed = po::parse_config_file(in, none, /*allow_unregistered=*/true);
-  } catch (const po::error& e) {
-    const int line = first_bad_line(text);
-    throw UserError(file + (line > 0 ? ":" + std::to_string(line) : "") + ": " + e.what());
-  }
-  const auto lines = key_lines(file, text);
-  for (const auto& opt : parsed.options) {
-    const std::string& key = opt.string_key;
-    const auto it = lines.find(key);
-    const std::string origin = file + (it != lines.end() ? ":" + std::to_string(it->second) : "");
-    const std::string text = opt.value.empty() ? "" : trim(opt.value.back());
-    put(values, table, key, text, origin, folder_of(file), layer);
+  for (const IniEntry& e : read_ini_file(file)) {
+    put(values, table, e.key, e.value, file + (e.line > 0 ? ":" + std::to_string(e.line) : ""),
+        folder_of(file), layer);
   }
 }
 
@@ -554,7 +476,7 @@ Config load_config(const OptionTable& table, const std::vector<std::string>& fil
     if (eq == std::string::npos || eq == 0) {
       throw UserError("--set " + assignment + ": expected section.key=value");
     }
-    put(config.values_, table, trim(assignment.substr(0, eq)), trim(assignment.substr(eq + 1)),
+    put(config.values_, table, trim_blanks(assignment.substr(0, eq)), trim_blanks(assignment.substr(eq + 1)),
         "--set", ".", layer);
   }
   config.top_layer_ = layer;
