@@ -22,6 +22,7 @@
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
 #include "sim/validation_cases.h"
+#include "sim/validation_nets.h"
 #include "sim/validation_run.h"
 
 namespace blsim {
@@ -121,6 +122,16 @@ TEST(ValidationCases, ErrorArithmeticByHand) {
   const std::vector<KindSummary> met = summarize({CaseKind::kBandwidth}, {-0.2});
   ASSERT_EQ(met.size(), 1u);
   EXPECT_TRUE(met[0].met());  // 0.2 <= 0.2
+}
+
+TEST(ValidationNets, MatchTheirPublishedSize) {
+  // MobileNet v1 1.0-224: 569 million mult-adds, 4.2 million parameters (Howard et al. 2017,
+  // Table 8); SqueezeNet v1.1: 1,235,496 parameters (torchvision squeezenet1_1 model page).
+  const NetworkCost mobilenet = validation_net_cost("mobilenet_v1");
+  EXPECT_NEAR(static_cast<double>(mobilenet.total_macs()), 569e6, 0.005 * 569e6);
+  EXPECT_NEAR(static_cast<double>(mobilenet.total_param_bytes() / 4), 4.2e6, 0.01 * 4.2e6);
+  EXPECT_EQ(validation_net_cost("squeezenet_v1_1").total_param_bytes() / 4, 1235496u);
+  EXPECT_THROW(validation_net_cost("alexnet"), UserError);
 }
 
 SocSpec exynos5422() {
