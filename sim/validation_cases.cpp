@@ -16,6 +16,7 @@ namespace blsim {
 namespace {
 
 constexpr uint64_t kMaxCaseFileBytes = 4 << 20;
+constexpr int64_t kMaxStreamBytes = int64_t{1} << 30;  // a stream is simulated tile by tile
 
 struct UnitScale {
   const char* name;
@@ -123,7 +124,9 @@ ValidationCase read_row(const std::vector<std::string>& fields, const std::strin
     if (stream.count(c.workload) == 0) {
       r.fail(kWorkload, "a bandwidth case streams copy, read or write, not \"" + c.workload + "\"");
     }
-    c.size_bytes = static_cast<uint64_t>(r.positive_integer(kSize));
+    const int64_t size = r.positive_integer(kSize);
+    if (size > kMaxStreamBytes) r.fail(kSize, "expected at most 1 GiB, got " + r.text(kSize));
+    c.size_bytes = static_cast<uint64_t>(size);
   } else if (!r.text(kSize).empty()) {
     r.fail(kSize, "only bandwidth cases take a buffer size");
   }

@@ -18,6 +18,7 @@
 
 #include "common/user_error.h"
 #include "csv_test_util.h"
+#include "tests/scratch_dir.h"
 #include "energy/cluster_power.h"
 #include "sim/command_line.h"
 #include "sim/soc_config.h"
@@ -87,6 +88,8 @@ TEST(ValidationCases, BadRowsNameFileLineAndField) {
             "cases.csv:2: busy_cores: expected a positive integer, got \"0\"");
   EXPECT_EQ(thrown_by(kHeader + "b1,bandwidth,exynos5422,big,1,800,copy,,1,MB/s,s,h,w\n"),
             "cases.csv:2: size_bytes: expected a positive integer, got \"\"");
+  EXPECT_EQ(thrown_by(kHeader + "b1,bandwidth,exynos5422,big,1,800,copy,2147483648,1,MB/s,s,h,w\n"),
+            "cases.csv:2: size_bytes: expected at most 1 GiB, got 2147483648");
   EXPECT_EQ(thrown_by(kHeader + "p1,power,exynos5422,big,1,800,busy,64,1,W,s,h,w\n"),
             "cases.csv:2: size_bytes: only bandwidth cases take a buffer size");
   EXPECT_EQ(thrown_by(kHeader + "l1,latency,sm8550,prime,1,800,alexnet,,1,ms,s,h,w\n"),
@@ -186,19 +189,12 @@ int run_blsim(const std::string& args, const std::string& dir) {
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
-class ValidateCommand : public ::testing::Test {
+class ValidateCommand : public ScratchDirTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           (std::string("validate_cmd_test_") +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
   void write(const std::string& name, const std::string& text) {
-    std::ofstream(dir_ / name) << text;
+    std::ofstream(fs::path(dir_) / name) << text;
   }
-  fs::path dir_;
+  std::string file(const std::string& name) const { return (fs::path(dir_) / name).string(); }
 };
 
 TEST_F(ValidateCommand, ReportsEveryCaseAndSummaryThatAgreeWithEachOther) {
@@ -209,13 +205,13 @@ TEST_F(ValidateCommand, ReportsEveryCaseAndSummaryThatAgreeWithEachOther) {
                          "p3,power,exynos5422,little,4,600,busy,,0.5,W,s,h,w\n"
                          "b1,bandwidth,exynos5422,big,1,2000,copy,4194304,1,MB/s,s,h,w\n"
                          "l1,latency,exynos5422,little,1,1400,squeezenet_v1_1,,1,us,s,h,w\n");
-  ASSERT_EQ(run_blsim("validate --cases cases.csv --out a", dir_.string()), 0)
-      << read_all((dir_ / "stderr.txt").string());
-  ASSERT_EQ(run_blsim("validate --cases cases.csv --out b", dir_.string()), 0);
-  EXPECT_EQ(read_all((dir_ / "a/validation.csv").string()),
-            read_all((dir_ / "b/validation.csv").string()));
+  ASSERT_EQ(run_blsim("validate --cases cases.csv --out a", dir_), 0)
+      << read_all(file("stderr.txt"));
+  ASSERT_EQ(run_blsim("validate --cases cases.csv --out b", dir_), 0);
+  EXPECT_EQ(read_all(file("a/validation.csv")),
+            read_all(file("b/validation.csv")));
 
-  const auto rows = read_csv((dir_ / "a/validation.csv").string());
+  const auto rows = read_csv(file("a/validation.csv"));
   ASSERT_EQ(rows.size(), 6u);
   const auto& h = rows[0];
   std::vector<double> power_errors;
@@ -236,7 +232,7 @@ TEST_F(ValidateCommand, ReportsEveryCaseAndSummaryThatAgreeWithEachOther) {
   ASSERT_EQ(power_errors.size(), 3u);
   std::sort(power_errors.begin(), power_errors.end());
 
-  const auto summary = read_csv((dir_ / "a/validation_summary.csv").string());
+  const auto summary = read_csv(file("a/validation_summary.csv"));
   ASSERT_EQ(summary.size(), 4u);  // power, bandwidth, latency
   const auto& sh = summary[0];
   EXPECT_EQ(summary[1][column(sh, "kind")], "power");
@@ -246,7 +242,7 @@ TEST_F(ValidateCommand, ReportsEveryCaseAndSummaryThatAgreeWithEachOther) {
   EXPECT_NEAR(std::stod(summary[1][column(sh, "worst_abs_rel_error")]), power_errors[2],
               1e-6 * power_errors[2]);
   EXPECT_EQ(summary[1][column(sh, "met")], "0");
-  const std::string out = read_all((dir_ / "stdout.txt").string());
+  const std::string out = read_all(file("stdout.txt"));
   EXPECT_NE(out.find("median|err|"), std::string::npos);
   EXPECT_NE(out.find("l1 "), std::string::npos);
 }
@@ -254,26 +250,26 @@ TEST_F(ValidateCommand, ReportsEveryCaseAndSummaryThatAgreeWithEachOther) {
 TEST_F(ValidateCommand, BadInputIsOneLineWithStatusTwoAndNoOutput) {
   write("bad.csv", kHeader + "p1,power,exynos5422,big,4,1400,busy,,1,mW,s,h,w\n"
                              "p2,power,exynos5422,big,4,1400,busy,,x,mW,s,h,w\n");
-  EXPECT_EQ(run_blsim("validate --cases bad.csv --out c", dir_.string()), 2);
-  EXPECT_EQ(read_all((dir_ / "stderr.txt").string()),
+  EXPECT_EQ(run_blsim("validate --cases bad.csv --out c", dir_), 2);
+  EXPECT_EQ(read_all(file("stderr.txt")),
             "blsim: bad.csv:3: published: expected a positive number, got \"x\"\n");
   write("freq.csv", kHeader + "p1,power,exynos5422,big,4,1400,busy,,1,mW,s,h,w\n"
                               "p2,power,exynos5422,big,4,2100,busy,,1,mW,s,h,w\n");
-  EXPECT_EQ(run_blsim("validate --cases freq.csv --out c", dir_.string()), 2);
-  const std::string err = read_all((dir_ / "stderr.txt").string());
+  EXPECT_EQ(run_blsim("validate --cases freq.csv --out c", dir_), 2);
+  const std::string err = read_all(file("stderr.txt"));
   EXPECT_EQ(err.rfind("blsim: freq.csv:3: freq_mhz: cluster big of exynos5422 has no 2100 MHz", 0),
             0u)
       << err;
   EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1);
   write("preset.csv", kHeader + "p1,power,nosuchsoc,big,4,1400,busy,,1,mW,s,h,w\n");
-  EXPECT_EQ(run_blsim("validate --cases preset.csv --out c", dir_.string()), 2);
-  EXPECT_EQ(read_all((dir_ / "stderr.txt").string()).rfind("blsim: preset.csv:2: preset: ", 0), 0u);
-  EXPECT_EQ(run_blsim("validate --cases missing.csv --out c", dir_.string()), 2);
-  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("missing.csv"), std::string::npos);
-  EXPECT_EQ(run_blsim("validate --set soc.tile_bytes=65536 --out c", dir_.string()), 2);
-  EXPECT_NE(read_all((dir_ / "stderr.txt").string()).find("--config and --set"),
+  EXPECT_EQ(run_blsim("validate --cases preset.csv --out c", dir_), 2);
+  EXPECT_EQ(read_all(file("stderr.txt")).rfind("blsim: preset.csv:2: preset: ", 0), 0u);
+  EXPECT_EQ(run_blsim("validate --cases missing.csv --out c", dir_), 2);
+  EXPECT_NE(read_all(file("stderr.txt")).find("missing.csv"), std::string::npos);
+  EXPECT_EQ(run_blsim("validate --set soc.tile_bytes=65536 --out c", dir_), 2);
+  EXPECT_NE(read_all(file("stderr.txt")).find("--config and --set"),
             std::string::npos);
-  EXPECT_FALSE(fs::exists(dir_ / "c"));
+  EXPECT_FALSE(fs::exists(file("c")));
 }
 
 }  // namespace
