@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
        cmd_merge},
       {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
        cmd_profile},
+      {"validate", "run published SoC measurements on their presets and report blsim's errors",
+       cmd_validate},
       {"inspect", "print the per-layer cost table (MACs, FLOPs, bytes) of an ONNX network",
        cmd_inspect},
       {"infer", "run an ONNX network on TensorProto inputs and write its outputs", cmd_infer},
