@@ -149,14 +149,14 @@ class StreamDriver : public sc_core::sc_module {
       const StagePlan& stage = plan_.stages[s];
       const ClusterIndex c = stage.cluster;
       if (recorder_ != nullptr) recorder_->set_input(c, i);
-      start_on(c, stage.label);
       if (s == 0) {
-        r.start_s = now_s();
+        r.start_s = now_s();  // before its cluster wakes, as in the back-to-back pass
         e0_j_[i] = soc_.energy_so_far().total_j();
         shift_[i] = plan_.controller.kind == ControllerSpec::Kind::kNone || plan_.thresholds.empty()
                         ? 0.0
                         : controller_.threshold() - plan_.thresholds[0];
       }
+      start_on(c, stage.label);
       const double t0 = now_s();
       ComputeCluster& cluster = soc_.cluster(c);
       const size_t opp = static_cast<size_t>(&cluster.opp() - cluster.spec().opps.data());
