@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cascade_run.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <sstream>
@@ -190,6 +191,8 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   // Both splits' scores first, so that a missing dataset stops the run before any simulation.
   const CascadeScores& val = source.scores(spec, cfg, "val");
   const CascadeScores& test = source.scores(spec, cfg, "test");
+  // A bad arrival trace stops the run before any simulation too.
+  if (spec.arrival.stream()) arrival_times(spec.arrival, std::max(val.samples(), test.samples()));
 
   // Threshold: chosen on the validation split, or given.
   plan.gate_cycles = spec.gate_cycles;
