@@ -64,6 +64,8 @@ class StreamDriver : public sc_core::sc_module {
 
   void feed() {
     for (ClusterIndex c = 0; c < soc_.cluster_count(); ++c) {
+      // The governor's starting point is configuration: no transition at time 0.
+      soc_.cluster(c).set_opp(governors_[c].opp_at_start(0));
       soc_.cluster(c).enter(rest_state_of(plan_, c));
     }
     const size_t n = scores_.samples();
@@ -123,18 +125,27 @@ class StreamDriver : public sc_core::sc_module {
     return std::clamp(plan_.thresholds[gate] + shift, 0.0, 1.0);
   }
 
-  // Wakes cluster c for work, at the operating point its DVFS governor picks now.
+  // Wakes cluster c for work, then moves it to the operating point its DVFS governor picks now.
+  // A change takes the clock's relock time (dvfs_latency), after raising the rail at its slew
+  // rate when the new point needs a higher voltage (a lower voltage follows while the cluster
+  // runs); the cluster stays awake meanwhile, leaking at the new point's voltage.
   void start_on(ClusterIndex c, const std::string& stage) {
     ComputeCluster& cluster = soc_.cluster(c);
     ClusterGovernor& gov = governors_[c];
-    const size_t opp = gov.opp_at_start(now_s());
-    if (&cluster.spec().opps.at(opp) != &cluster.opp()) cluster.set_opp(opp);
     if (!awake_[c]) {
       gov.woke(now_s());
       cluster.wake_up(stage);
       cluster.enter(PowerState::kActive);  // awake until the lane rests it
       awake_[c] = true;
     }
+    const size_t opp = gov.opp_at_start(now_s());
+    const OperatingPoint& from = cluster.opp();
+    if (&cluster.spec().opps.at(opp) == &from) return;
+    const ClusterSpec& spec = cluster.spec();
+    const double rise_v = spec.opps[opp].volt_v - from.volt_v;
+    const double ramp_s = rise_v > 0 && spec.volt_ramp_v_per_s > 0 ? rise_v / spec.volt_ramp_v_per_s : 0;
+    cluster.set_opp(opp);
+    wait_until(now_s() + ramp_s + spec.dvfs_latency_s);
   }
 
   void rest(ClusterIndex c) {
