@@ -102,7 +102,7 @@ void cascade_fields(V& v, CascadeSpec& c) {
            c.governor.dvfs, dvfs_governor_names());
   v.real({"schedutil_rate_limit", "us",
           "schedutil: least time between frequency changes (Linux rate_limit_us; 2000 us is the "
-          "default transition delay of Linux 6.8+ cpufreq)",
+          "cpufreq core's default transition delay since Linux commit e13aa799c2a6, 2024)",
           Bound::kNonNegative, 1e9, 1e-6},
          c.governor.rate_limit_s);
   v.real({"schedutil_headroom", "",

@@ -12,8 +12,9 @@
 //                util_half_life (PELT's 32 ms), the target frequency is headroom (1.25) times the
 //                highest frequency times the utilization, resolved to the lowest operating point
 //                at or above it, and the frequency changes at most once per rate_limit (the
-//                rate_limit_us tunable; 2000 us, the cpufreq default transition delay of Linux
-//                6.8 and later when the driver gives none).
+//                rate_limit_us tunable; 2000 us, the cpufreq core's default transition delay
+//                since Linux commit e13aa799c2a6 "cpufreq: Change default transition delay to
+//                2ms", 2024, for drivers that give none).
 // Idle, after the Linux cpuidle governors (Documentation/admin-guide/pm/cpuidle.rst):
 //   fixed  the cascade's configured rest states, as in the back-to-back pass;
 //   menu   predicts the coming idle gap as the mean of the cluster's last `menu_intervals` gaps
@@ -41,7 +42,7 @@ const EnumNames<IdleGovernor>& idle_governor_names();
 struct GovernorSpec {
   DvfsGovernor dvfs = DvfsGovernor::kUserspace;
   IdleGovernor idle = IdleGovernor::kFixed;
-  double rate_limit_s = 2e-3;        // schedutil rate_limit_us (Linux >= 6.8 default, 2 ms)
+  double rate_limit_s = 2e-3;        // schedutil rate_limit_us (Linux default since 2024, 2 ms)
   double headroom = 1.25;            // schedutil: frequency = headroom * f_max * util
   double util_half_life_s = 32e-3;   // PELT half-life (Linux default, 32 ms)
   size_t menu_intervals = 8;         // menu governor's history of idle gaps (Linux: 8)
