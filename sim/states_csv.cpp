@@ -30,13 +30,13 @@ StateRecorder::StateRecorder(SocTop& soc, RunTrace& trace)
       const bool same = o.open && o.interval.state == span.state && o.interval.freq_mhz == freq &&
                         o.interval.volt_v == volt;
       if (same) {
-        o.interval.end_s = span.end_s;
+        o.interval.end_s = std::max(o.interval.end_s, span.end_s);
         o.energy_j += own_j;
       } else {
         const double start = o.open ? o.interval.end_s : 0.0;
         if (o.open) close(o);
         o.open = true;
-        o.interval = StateInterval{c, start, span.end_s, span.state, freq, volt, 0};
+        o.interval = StateInterval{c, start, std::max(start, span.end_s), span.state, freq, volt, 0};
         o.energy_j = own_j;
       }
       const char* kind = std::strcmp(span.state, "wake") == 0 ? "wake"
