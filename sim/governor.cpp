@@ -89,8 +89,11 @@ double ClusterGovernor::target_residency_s(PowerState state) const {
 PowerState ClusterGovernor::rest_at(double t_s) {
   rest_from_s_ = t_s;
   if (spec_.idle == IdleGovernor::kFixed) return fixed_rest_;
-  if (gaps_.empty()) return fixed_rest_;  // nothing to predict from yet
-  const double predicted = std::accumulate(gaps_.begin(), gaps_.end(), 0.0) / gaps_.size();
+  // No gap seen yet: nothing is expected to wake the cluster (a CPU with no timer pending), so
+  // the prediction is unbounded.
+  const double predicted = gaps_.empty()
+                               ? std::numeric_limits<double>::infinity()
+                               : std::accumulate(gaps_.begin(), gaps_.end(), 0.0) / gaps_.size();
   PowerState best = PowerState::kIdle;
   for (PowerState s : {PowerState::kParked, PowerState::kOff}) {
     const double exit_s = wake_cost(cluster_, cluster_.opps.at(opp_), s).latency_s;

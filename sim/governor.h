@@ -18,7 +18,8 @@
 // Idle, after the Linux cpuidle governors (Documentation/admin-guide/pm/cpuidle.rst):
 //   fixed  the cascade's configured rest states, as in the back-to-back pass;
 //   menu   predicts the coming idle gap as the mean of the cluster's last `menu_intervals` gaps
-//          (8, as the menu governor keeps) and picks the deepest state whose target residency
+//          (8, as the menu governor keeps; unbounded before the first gap, as with no timer
+//          pending) and picks the deepest state whose target residency
 //          fits the prediction and whose exit latency fits the latency limit (PM QoS; none by
 //          default). A state's target residency is its energy break-even time against
 //          clock-gated idle: how long it must last for its lower rest power to repay its dearer

@@ -66,7 +66,7 @@ class StreamDriver : public sc_core::sc_module {
     for (ClusterIndex c = 0; c < soc_.cluster_count(); ++c) {
       // The governor's starting point is configuration: no transition at time 0.
       soc_.cluster(c).set_opp(governors_[c].opp_at_start(0));
-      soc_.cluster(c).enter(rest_state_of(plan_, c));
+      soc_.cluster(c).enter(governors_[c].rest_at(0));  // fixed: rest_state_of(plan_, c)
     }
     const size_t n = scores_.samples();
     Lane& first = *lanes_[0];

@@ -258,7 +258,9 @@ TEST(StreamSim, GovernorsChooseOperatingPointsAndRestStates) {
   // powersave runs slower; every active interval at the lowest frequency.
   EXPECT_GT(save.latency_mean_s(), fixed.latency_mean_s());
   for (const auto& s : save_trace.states) {
-    if (s.state == "active") EXPECT_EQ(s.freq_mhz, soc.cluster(s.cluster).opps.front().freq_mhz);
+    if (s.state == "active") {
+      EXPECT_EQ(s.freq_mhz, soc.cluster(s.cluster).opps.front().freq_mhz);
+    }
   }
   // menu: 33 ms gaps outlast every state's target residency on this SoC: the clusters go deeper
   // than idle after the first gaps, and the energy per frame falls.
@@ -339,7 +341,9 @@ TEST(StreamSim, RecordingLeavesTheBackToBackPassUnchanged) {
     EXPECT_EQ(plain.inferences[i].energy_j, traced.inferences[i].energy_j);
     // Back to back: each input arrives as the previous one is answered.
     EXPECT_EQ(traced.inferences[i].arrival_s, traced.inferences[i].start_s);
-    if (i > 0) EXPECT_NEAR(traced.inferences[i].arrival_s, traced.inferences[i - 1].finish_s, 1e-12);
+    if (i > 0) {
+      EXPECT_NEAR(traced.inferences[i].arrival_s, traced.inferences[i - 1].finish_s, 1e-12);
+    }
   }
   expect_tiling(trace, traced);
   size_t wakes = 0, layers = 0;
