@@ -72,6 +72,7 @@ void ComputeCluster::close_rest(double t_s) {
   row.time_s = t_s - rest_since_s_;
   row.energy.core_static_j = rest_power_w() * row.time_s;
   book(row, row.energy);
+  observe(rest_since_s_, t_s, power_state_name(state_), row, row.energy);
   rest_since_s_ = t_s;
 }
 
@@ -96,6 +97,7 @@ double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   row.energy.core_dyn_j = cost.switching_j;
   row.energy.core_static_j = wake_leakage_w(spec(), opp()) * row.time_s;
   book(row, row.energy);
+  observe(t_s, t_s + row.time_s, "wake", row, row.energy);
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;
   return row.time_s;
@@ -140,10 +142,14 @@ sc_core::sc_time ComputeCluster::run_network(const NetworkCost& net, const std::
   const double t0 = now_s();
   close_rest(t0);
   const double start_s = t0 + wake_at(t0, stage);
+  layer_start_s_ = start_s;
   const NetworkRunContext ctx{soc_, index_, opp(), accounts_, *this,
                               [this](double t_s) { advance_to(t_s, false); },
                               [this](const LedgerRow& row, const EnergyBreakdown& own) {
                                 book(row, own);
+                                observe(layer_start_s_, layer_start_s_ + row.time_s, "active", row,
+                                        own);
+                                layer_start_s_ += row.time_s;
                               }};
   const NetworkRunResult r =
       run_network_layers(ctx, net, net_name, stage, start_s, resident_net_ == net_name);
@@ -168,6 +174,7 @@ sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& st
   row.energy.dram_static_j += background.dram_static_j;
   row.energy.sram_j += background.sram_j;
   book(row, own);
+  observe(start_s, end_s, "active", row, own);
   rest_from(end_s);
   return from_seconds(end_s - t0);
 }

@@ -8,6 +8,7 @@
 // (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <systemc>
 #include <tlm>
@@ -58,11 +59,30 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   // Books the resting span up to t_s (idle / off row).
   void close_rest(double t_s);
 
+  // For power-over-time outputs: every booked span of the cluster, in time order, with the state
+  // it was in ("active" for layers and gates, "wake", or the resting state's name), the operating
+  // point, the ledger row and the cluster's own part of its energy. No observer: no cost.
+  struct Span {
+    double start_s;
+    double end_s;
+    const char* state;
+    const OperatingPoint& opp;
+    const LedgerRow& row;
+    const EnergyBreakdown& own;
+  };
+  void set_span_observer(std::function<void(const Span&)> observer) {
+    observer_ = std::move(observer);
+  }
+
  private:
   TransferResult transfer(double issue_s, uint64_t addr, uint64_t bytes, bool write) override;
   double now_s();
   void advance_to(double t_s, bool force_sync);
   void book(const LedgerRow& row, const EnergyBreakdown& own);
+  void observe(double start_s, double end_s, const char* state, const LedgerRow& row,
+               const EnergyBreakdown& own) const {
+    if (observer_) observer_(Span{start_s, end_s, state, opp(), row, own});
+  }
   double rest_power_w() const;
   double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
   void rest_from(double t_s);  // back to the resting state after a run
@@ -78,6 +98,8 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   double rest_since_s_ = 0;
   std::string resident_net_;
   EnergyBreakdown spent_;
+  std::function<void(const Span&)> observer_;
+  double layer_start_s_ = 0;  // for the observer: where the layer being booked began
 };
 
 }  // namespace blsim

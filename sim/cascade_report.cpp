@@ -53,7 +53,11 @@ const std::vector<std::string>& summary_csv_columns() {
       "split", "soc", "stages", "threshold_mode", "thresholds", "threshold_mean",
       "max_accuracy_loss", "energy_little_only_per_inference_j", "latency_big_only_mean_s",
       "energy_core_dyn_j", "energy_core_static_j", "energy_sram_j", "energy_noc_j",
-      "energy_dram_dyn_j", "energy_dram_static_j", "energy_total_j", "time_s"};
+      "energy_dram_dyn_j", "energy_dram_static_j", "energy_total_j", "time_s",
+      // Streams (back to back: arrival_mode back-to-back, no drops).
+      "arrival_mode", "arrival_rate_hz", "overlap", "dvfs_governor", "idle_governor",
+      "deadline_s", "throughput_hz", "dropped", "deadline_misses", "latency_p50_s",
+      "latency_p95_s", "average_power_w"};
   return columns;
 }
 
@@ -70,6 +74,13 @@ void write_summary_fields(CsvRow& csv, const RunReport& r, const SplitReport& s)
       << s.little_only->energy_per_inference_j() << s.big_only->latency_mean_s()
       << c.total.core_dyn_j << c.total.core_static_j << c.total.sram_j << c.total.noc_j
       << c.total.dram_dyn_j << c.total.dram_static_j << c.total.total_j() << c.time_s;
+  const bool stream = c.arrival_mode != "back-to-back";
+  csv << c.arrival_mode << c.arrival_rate_hz << (c.overlap ? 1 : 0)
+      << (stream ? dvfs_governor_names().name(r.spec.governor.dvfs) : "userspace")
+      << (stream ? idle_governor_names().name(r.spec.governor.idle) : "fixed") << c.deadline_s
+      << c.throughput_hz() << static_cast<uint64_t>(c.dropped())
+      << static_cast<uint64_t>(c.deadline_misses()) << c.latency_quantile_s(0.50)
+      << c.latency_quantile_s(0.95) << c.average_power_w();
 }
 
 void write_summary_csv(const std::string& path, const RunReport& r) {
@@ -85,18 +96,20 @@ void write_summary_csv(const std::string& path, const RunReport& r) {
 
 void write_inferences_csv(const std::string& path, const CascadeSimResult& run) {
   CsvWriter csv(path, {"index", "label", "prediction", "exit_stage", "confidence", "threshold",
-                       "escalated", "latency_s", "energy_j"});
+                       "escalated", "latency_s", "energy_j", "arrival_s", "start_s", "finish_s",
+                       "dropped"});
   for (const auto& i : run.inferences) {
     csv << static_cast<uint64_t>(i.index) << i.label << i.prediction
         << static_cast<uint64_t>(i.exit_stage + 1) << i.confidence << i.threshold
-        << (i.escalated ? 1 : 0) << i.latency_s << i.energy_j;
+        << (i.escalated ? 1 : 0) << i.latency_s << i.energy_j << i.arrival_s << i.start_s
+        << i.finish_s << (i.dropped ? 1 : 0);
     csv.end_row();
   }
   csv.commit();
 }
 
 void print_run_table(std::ostream& out, const RunReport& r) {
-  char line[256];
+  char line[512];
   out << "cascade   " << stages_text(r.plan, r.soc) << "   (" << r.spec.dataset << ", gate "
       << r.spec.metric_name << ", SoC " << r.soc.name << ")\n";
   out << "threshold " << thresholds_text(r.plan.thresholds) << " (" << threshold_mode(r);
@@ -133,6 +146,24 @@ void print_run_table(std::ostream& out, const RunReport& r) {
     out << line;
   }
   out << "\n";
+  for (const auto& s : r.splits) {
+    const CascadeSimResult& c = *s.cascade;
+    if (c.arrival_mode == "back-to-back") continue;
+    std::snprintf(line, sizeof line,
+                  "%s stream: %s %.4g/s, %s, governors %s/%s: throughput %.4g/s, dropped %zu, "
+                  "deadline misses %zu of %zu (deadline %.4gms), latency p50 %.4gms p95 %.4gms "
+                  "p99 %.4gms, energy per input %.4gmJ with the rest between inputs, average "
+                  "power %.4gmW over %.4gs\n",
+                  s.split.c_str(), c.arrival_mode.c_str(), c.arrival_rate_hz,
+                  c.overlap ? "stages overlap" : "one input at a time",
+                  dvfs_governor_names().name(r.spec.governor.dvfs),
+                  idle_governor_names().name(r.spec.governor.idle), c.throughput_hz(), c.dropped(),
+                  c.deadline_misses(), c.answered(), 1e3 * c.deadline_s,
+                  1e3 * c.latency_quantile_s(0.5), 1e3 * c.latency_quantile_s(0.95),
+                  1e3 * c.latency_p99_s(), 1e3 * c.energy_per_inference_j(),
+                  1e3 * c.average_power_w(), c.time_s);
+    out << line;
+  }
 }
 
 }  // namespace blsim

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "sim/cascade_run.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <sstream>
@@ -190,6 +191,8 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   // Both splits' scores first, so that a missing dataset stops the run before any simulation.
   const CascadeScores& val = source.scores(spec, cfg, "val");
   const CascadeScores& test = source.scores(spec, cfg, "test");
+  // A bad arrival trace stops the run before any simulation too.
+  if (spec.arrival.stream()) arrival_times(spec.arrival, std::max(val.samples(), test.samples()));
 
   // Threshold: chosen on the validation split, or given.
   plan.gate_cycles = spec.gate_cycles;
@@ -208,10 +211,32 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
 
   // Timing pass: the cascade and both baselines on each split, each on a fresh SoC (or composed
   // from per-network estimates on the fast path).
-  const bool fast = options.fast_path && fast_path_applies(run.soc, plan, nullptr);
+  // A stream is always simulated: its clusters overlap and contend, which the fast path does not
+  // compose.
+  const bool stream = spec.arrival.stream();
+  const bool fast = !stream && options.fast_path && fast_path_applies(run.soc, plan, nullptr);
   run.path = fast ? "fast" : "full";
-  auto simulate = [&](const CascadePlan& p, const CascadeScores& s) {
-    return fast ? estimate_cascade(run.soc, p, s, estimate) : simulate_cascade(run.soc, p, s);
+  auto stream_of = [&](size_t n) {
+    StreamPlan sp;
+    sp.arrivals_s = arrival_times(spec.arrival, n);
+    sp.queue = static_cast<size_t>(spec.queue);
+    sp.deadline_s = spec.deadline_s;
+    sp.overlap = spec.overlap;
+    sp.governor = spec.governor;
+    sp.arrival_mode = spec.arrival.mode();
+    sp.arrival_rate_hz = spec.arrival.rate_hz;
+    if (spec.arrival.kind == ArrivalSpec::Kind::kTrace && n > 1 &&
+        sp.arrivals_s.back() > sp.arrivals_s.front()) {
+      sp.arrival_rate_hz = (n - 1) / (sp.arrivals_s.back() - sp.arrivals_s.front());
+    }
+    return sp;
+  };
+  auto simulate = [&](const CascadePlan& p, const CascadeScores& s, RunTrace* trace = nullptr) {
+    if (stream) return simulate_stream(run.soc, p, s, stream_of(s.samples()), trace);
+    CascadeSimResult r = fast ? estimate_cascade(run.soc, p, s, estimate)
+                              : simulate_cascade(run.soc, p, s, trace);
+    r.deadline_s = spec.deadline_s;
+    return r;
   };
   const size_t last = plan.stages.size() - 1;
   std::vector<std::pair<std::string, const CascadeScores*>> todo;
@@ -223,7 +248,7 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
     }
     SplitOutcome out;
     out.split = split;
-    out.cascade = simulate(plan, *scores);
+    out.cascade = simulate(plan, *scores, options.trace && split == "test" ? &out.trace : nullptr);
     out.big_only = simulate(baseline_plan(plan, last), only_stage(*scores, last));
     out.little_only = simulate(baseline_plan(plan, 0), only_stage(*scores, 0));
     run.splits.push_back(std::move(out));

@@ -15,6 +15,8 @@
 #include "sim/cascade_sim.h"
 #include "sim/cascade_spec.h"
 #include "sim/config.h"
+#include "sim/run_trace.h"
+#include "sim/stream_sim.h"
 #include "sim/functional_pass.h"
 #include "workloads/cascade/cascade_scores.h"
 #include "workloads/cascade/threshold_search.h"
@@ -24,6 +26,7 @@ namespace blsim {
 struct SplitOutcome {
   std::string split;  // "val" or "test"
   CascadeSimResult cascade, big_only, little_only;
+  RunTrace trace;  // the cascade's, when CascadeRunOptions::trace
 };
 
 struct CascadeRun {
@@ -66,6 +69,7 @@ struct CascadeRunOptions {
   bool simulate_val = true;  // false: validation only chooses the threshold (sweeps)
   bool progress = false;     // a line per simulated split on stderr
   bool fast_path = false;    // compose from per-network estimates where that stands for the model
+  bool trace = false;        // record the cascade's states and slices on the test split
 };
 
 class CommandLine;

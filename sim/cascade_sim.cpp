@@ -3,11 +3,13 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <systemc>
 
 #include "models/fresh_kernel.h"
 #include "models/sim_time.h"
 #include "models/soc_top.h"
+#include "sim/states_csv.h"
 
 namespace blsim {
 namespace {
@@ -16,8 +18,9 @@ class CascadeDriver : public sc_core::sc_module, private CascadeExecutor {
  public:
   SC_HAS_PROCESS(CascadeDriver);
   CascadeDriver(sc_core::sc_module_name name, SocTop& soc, const CascadePlan& plan,
-                const CascadeScores& scores, CascadeSimResult& result)
-      : sc_core::sc_module(name), soc_(soc), plan_(plan), scores_(scores), result_(result) {
+                const CascadeScores& scores, CascadeSimResult& result, StateRecorder* recorder)
+      : sc_core::sc_module(name), soc_(soc), plan_(plan), scores_(scores), result_(result),
+        recorder_(recorder) {
     SC_THREAD(run);
   }
 
@@ -28,6 +31,7 @@ class CascadeDriver : public sc_core::sc_module, private CascadeExecutor {
     result_.time_s = to_seconds(sc_core::sc_time_stamp());
     result_.total = soc_.energy_so_far();
     result_.ledger = soc_.ledger();
+    if (recorder_ != nullptr) recorder_->finish(result_.time_s);
   }
 
   void enter(ClusterIndex c, PowerState state) override { soc_.cluster(c).enter(state); }
@@ -37,6 +41,7 @@ class CascadeDriver : public sc_core::sc_module, private CascadeExecutor {
   }
   void run_network(size_t s) override {
     const StagePlan& stage = plan_.stages[s];
+    if (recorder_ != nullptr) recorder_->set_input(stage.cluster, result_.inferences.size());
     soc_.cluster(stage.cluster).run_network(stage.cost, stage.net_name, stage.label);
   }
   void run_gate(size_t s) override {
@@ -53,6 +58,7 @@ class CascadeDriver : public sc_core::sc_module, private CascadeExecutor {
   const CascadePlan& plan_;
   const CascadeScores& scores_;
   CascadeSimResult& result_;
+  StateRecorder* recorder_;
 };
 
 }  // namespace
@@ -100,6 +106,9 @@ void walk_cascade(const CascadePlan& plan, const CascadeScores& scores, size_t c
     r.threshold = thresholds.empty() ? 0.0 : thresholds[0];
     r.escalated = s > 0;
     r.latency_s = x.seconds_since(t0);
+    r.arrival_s = t0;
+    r.start_s = t0;
+    r.finish_s = t0 + r.latency_s;
     r.energy_j = x.energy_so_far_j() - e0_j;
     controller.observe(r.escalated, r.energy_j);
     result.inferences.push_back(r);
@@ -119,44 +128,73 @@ PowerState rest_state_of(const CascadePlan& plan, ClusterIndex id) {
 double CascadeSimResult::accuracy() const {
   if (inferences.empty()) return 0;
   size_t correct = 0;
-  for (const auto& r : inferences) correct += r.prediction == r.label ? 1 : 0;
+  for (const auto& r : inferences) correct += !r.dropped && r.prediction == r.label ? 1 : 0;
   return static_cast<double>(correct) / inferences.size();
 }
 
+size_t CascadeSimResult::answered() const { return inferences.size() - dropped(); }
+
+size_t CascadeSimResult::dropped() const {
+  size_t n = 0;
+  for (const auto& r : inferences) n += r.dropped ? 1 : 0;
+  return n;
+}
+
+size_t CascadeSimResult::deadline_misses() const {
+  if (deadline_s <= 0) return 0;
+  size_t n = 0;
+  for (const auto& r : inferences) n += !r.dropped && r.latency_s > deadline_s ? 1 : 0;
+  return n;
+}
+
 double CascadeSimResult::escalation_rate() const {
-  if (inferences.empty()) return 0;
+  const size_t n = answered();
+  if (n == 0) return 0;
   size_t escalated = 0;
-  for (const auto& r : inferences) escalated += r.escalated ? 1 : 0;
-  return static_cast<double>(escalated) / inferences.size();
+  for (const auto& r : inferences) escalated += !r.dropped && r.escalated ? 1 : 0;
+  return static_cast<double>(escalated) / n;
 }
 
 double CascadeSimResult::energy_per_inference_j() const {
   return inferences.empty() ? 0 : total.total_j() / inferences.size();
 }
 
-double CascadeSimResult::latency_mean_s() const {
-  if (inferences.empty()) return 0;
-  double sum = 0;
-  for (const auto& r : inferences) sum += r.latency_s;
-  return sum / inferences.size();
+double CascadeSimResult::throughput_hz() const { return time_s > 0 ? answered() / time_s : 0; }
+
+double CascadeSimResult::average_power_w() const {
+  return time_s > 0 ? total.total_j() / time_s : 0;
 }
 
-double CascadeSimResult::latency_p99_s() const {
-  if (inferences.empty()) return 0;
+double CascadeSimResult::latency_mean_s() const {
+  const size_t n = answered();
+  if (n == 0) return 0;
+  double sum = 0;
+  for (const auto& r : inferences) sum += r.dropped ? 0 : r.latency_s;
+  return sum / n;
+}
+
+double CascadeSimResult::latency_quantile_s(double q) const {
   std::vector<double> lat;
   lat.reserve(inferences.size());
-  for (const auto& r : inferences) lat.push_back(r.latency_s);
-  const size_t rank = static_cast<size_t>(std::ceil(0.99 * lat.size()));
+  for (const auto& r : inferences) {
+    if (!r.dropped) lat.push_back(r.latency_s);
+  }
+  if (lat.empty()) return 0;
+  const size_t rank = std::max<size_t>(1, static_cast<size_t>(std::ceil(q * lat.size())));
   std::nth_element(lat.begin(), lat.begin() + (rank - 1), lat.end());
   return lat[rank - 1];
 }
 
+double CascadeSimResult::latency_p99_s() const { return latency_quantile_s(0.99); }
+
 CascadeSimResult simulate_cascade(const SocSpec& soc, const CascadePlan& plan,
-                                  const CascadeScores& scores) {
+                                  const CascadeScores& scores, RunTrace* trace) {
   CascadeSimResult result;
   fresh_simulation_kernel();
   SocTop top("soc", soc);
-  CascadeDriver driver("cascade", top, plan, scores, result);
+  std::unique_ptr<StateRecorder> recorder;
+  if (trace != nullptr) recorder = std::make_unique<StateRecorder>(top, *trace);
+  CascadeDriver driver("cascade", top, plan, scores, result, recorder.get());
   sc_core::sc_start();
   return result;
 }

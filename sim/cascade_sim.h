@@ -13,6 +13,7 @@
 #include "energy/energy_breakdown.h"
 #include "energy/energy_ledger.h"
 #include "models/soc_spec.h"
+#include "sim/run_trace.h"
 #include "workloads/cascade/cascade_scores.h"
 #include "workloads/cascade/threshold_controller.h"
 #include "workloads/layer_cost.h"
@@ -44,21 +45,35 @@ struct InferenceRecord {
   double confidence = 0;  // gate metric of the answering stage's network
   double threshold = 0;   // first gate's threshold when this input ran
   bool escalated = false;
-  double latency_s = 0;
-  double energy_j = 0;
+  double latency_s = 0;   // from arrival to answer
+  double energy_j = 0;    // the SoC's energy from the input's start to its answer
+  double arrival_s = 0;   // back to back: arrival = start, when the previous input is answered
+  double start_s = 0;     // its first stage starts
+  double finish_s = 0;    // its answer
+  bool dropped = false;   // arrived to a full queue: never run (prediction -1)
 };
 
 struct CascadeSimResult {
-  std::vector<InferenceRecord> inferences;
+  std::vector<InferenceRecord> inferences;  // every input, dropped ones included
   EnergyLedger ledger;
   EnergyBreakdown total;
   double time_s = 0;
+  std::string arrival_mode = "back-to-back";
+  double arrival_rate_hz = 0;  // configured rate (periodic, poisson); trace: inputs / span
+  bool overlap = false;        // stages ran as their own processes
+  double deadline_s = 0;       // 0: none
 
-  double accuracy() const;
-  double escalation_rate() const;
-  double energy_per_inference_j() const;
-  double latency_mean_s() const;
-  double latency_p99_s() const;  // nearest-rank 99th percentile
+  double accuracy() const;         // a dropped input counts as a wrong answer
+  double escalation_rate() const;  // of the answered inputs
+  double energy_per_inference_j() const;  // total energy (rest included) per input
+  double latency_mean_s() const;   // answered inputs, from arrival
+  double latency_p99_s() const;    // nearest-rank 99th percentile
+  double latency_quantile_s(double q) const;  // nearest rank, answered inputs
+  size_t answered() const;
+  size_t dropped() const;
+  size_t deadline_misses() const;  // answered later than deadline_s after arrival
+  double throughput_hz() const;    // answered inputs per simulated second
+  double average_power_w() const;
 };
 
 // What walking a cascade needs from the hardware, step by step; the SystemC SoC
@@ -87,8 +102,8 @@ void walk_cascade(const CascadePlan& plan, const CascadeScores& scores, size_t c
 PowerState rest_state_of(const CascadePlan& plan, ClusterIndex c);
 
 // Runs `plan` over every sample of `scores` (one StageScores per plan stage) on a new SoC built
-// from `soc`, in a fresh simulation kernel.
+// from `soc`, in a fresh simulation kernel. Fills `trace` (states and slices) when given.
 CascadeSimResult simulate_cascade(const SocSpec& soc, const CascadePlan& plan,
-                                  const CascadeScores& scores);
+                                  const CascadeScores& scores, RunTrace* trace = nullptr);
 
 }  // namespace blsim

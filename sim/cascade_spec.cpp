@@ -74,6 +74,58 @@ void cascade_fields(V& v, CascadeSpec& c) {
             c.batch);
   v.path({"cache_dir", "", "folder of cached network outputs (keyed by network and dataset hashes)"},
          c.cache_dir);
+  // Streaming: see sim/stream_sim.h and sim/governor.h.
+  v.text({"arrival", "",
+          "when inputs arrive: back-to-back (each as soon as the previous is answered), "
+          "periodic:FPS, poisson:RATE (inputs per second) or trace:FILE (CSV of arrival times in "
+          "seconds, one per input)"},
+         c.arrival_text);
+  v.integer({"arrival_seed", "", "seed of poisson arrivals", Bound::kNonNegative},
+            c.arrival.seed);
+  v.integer({"queue", "inputs",
+             "inputs that may wait for the first stage in a stream; one arriving to a full queue "
+             "is dropped (estimate: a camera pipeline's few frame buffers)",
+             Bound::kNonNegative, 1e9},
+            c.queue);
+  v.real({"deadline", "s",
+          "a stream input misses its deadline when its answer comes later than this after its "
+          "arrival (0: no deadline)",
+          Bound::kNonNegative, 1e6},
+         c.deadline_s);
+  v.flag({"overlap", "",
+          "in a stream, each stage runs on its own cluster as its own process: the first stage "
+          "takes the next input while later stages work (off: one input at a time)"},
+         c.overlap);
+  v.choice({"dvfs_governor", "",
+            "operating point of each cluster in a stream: userspace = the configured one, "
+            "performance = highest, powersave = lowest, schedutil = utilization-driven"},
+           c.governor.dvfs, dvfs_governor_names());
+  v.real({"schedutil_rate_limit", "us",
+          "schedutil: least time between frequency changes (Linux rate_limit_us; 2000 us is the "
+          "cpufreq core's default transition delay since Linux commit e13aa799c2a6, 2024)",
+          Bound::kNonNegative, 1e9, 1e-6},
+         c.governor.rate_limit_s);
+  v.real({"schedutil_headroom", "",
+          "schedutil: target frequency = headroom * max frequency * utilization (Linux 1.25, "
+          "Documentation/scheduler/schedutil.rst)",
+          Bound::kPositive, 100},
+         c.governor.headroom);
+  v.real({"util_half_life", "ms",
+          "schedutil: half-life of the utilization average (Linux PELT, 32 ms)", Bound::kPositive,
+          1e6, 1e-3},
+         c.governor.util_half_life_s);
+  v.choice({"idle_governor", "",
+            "rest state of each cluster in a stream: fixed = first_rest_state / "
+            "escalation_rest_state, menu = per gap from the predicted idle time"},
+           c.governor.idle, idle_governor_names());
+  v.integer({"menu_intervals", "gaps",
+             "menu: idle gaps averaged to predict the next (Linux menu governor: 8)",
+             Bound::kPositive, 1e6},
+            c.governor.menu_intervals);
+  v.real({"latency_limit", "us",
+          "menu: deepest exit latency allowed (PM QoS resume latency; 0: no limit)",
+          Bound::kNonNegative, 1e9, 1e-6},
+         c.governor.latency_limit_s);
 }
 
 template <typename V>
@@ -128,6 +180,9 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
                                      cfg.origin("cascade.controller") + ": cascade.controller");
   spec.controller.window = window;
   spec.controller.gain = gain;
+  const uint64_t arrival_seed = spec.arrival.seed;
+  spec.arrival = parse_arrival(spec.arrival_text, cfg.origin("cascade.arrival") + ": cascade.arrival");
+  spec.arrival.seed = arrival_seed;
 
   bool ended = false;
   for (int s = 1; s <= kMaxStages; ++s) {

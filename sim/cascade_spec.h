@@ -9,7 +9,9 @@
 
 #include "common/enum_names.h"
 #include "models/soc_spec.h"
+#include "sim/arrival.h"
 #include "sim/config.h"
+#include "sim/governor.h"
 #include "workloads/cascade/threshold_controller.h"
 
 namespace blsim {
@@ -42,6 +44,14 @@ struct CascadeSpec {
   int batch = 256;
   std::string cache_dir = "data/cache";
   std::vector<StageSpec> stages;  // two or more
+  // Streaming (sim/stream_sim.h): when inputs arrive, how many may wait, the deadline, whether
+  // the stages overlap on their clusters, and the clusters' governors.
+  std::string arrival_text = "back-to-back";
+  ArrivalSpec arrival;
+  uint64_t queue = 4;
+  double deadline_s = 0;  // 0: none
+  bool overlap = true;
+  GovernorSpec governor;
 };
 
 // Throws UserError naming the key and where it was set.

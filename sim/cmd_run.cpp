@@ -13,6 +13,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/soc_config.h"
+#include "sim/states_csv.h"
 #include "common/output_set.h"
 
 namespace blsim {
@@ -29,13 +30,22 @@ int cmd_run(const Args& args) {
               "accuracy loss budget for --threshold auto (fraction)");
   cl.shortcut("controller", "cascade.controller",
               "runtime control: none, rate:FRACTION or energy:J_PER_INFERENCE");
+  cl.shortcut("arrival", "cascade.arrival",
+              "when inputs arrive: back-to-back (default), periodic:FPS, poisson:RATE or "
+              "trace:FILE (CSV of arrival times in seconds)");
+  cl.shortcut("queue", "cascade.queue", "inputs that may wait in a stream (more are dropped)");
+  cl.shortcut("deadline", "cascade.deadline", "seconds from arrival to answer (0: none)");
+  cl.shortcut("dvfs-governor", "cascade.dvfs_governor",
+              "userspace, performance, powersave or schedutil");
+  cl.shortcut("idle-governor", "cascade.idle_governor", "fixed or menu");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
   // Checked before the run; the three files appear together at the end, or none of them.
-  OutputSet outputs(out_dir, {"summary.csv", "layers.csv", "inferences.csv"});
+  OutputSet outputs(out_dir, {"summary.csv", "layers.csv", "inferences.csv", "states.csv"});
   ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
   options.progress = ::isatty(STDERR_FILENO) != 0;
+  options.trace = true;
   const CascadeRun run = run_cascade(cl.config(), scores, options);
 
   const RunReport report = run.report();
@@ -43,9 +53,11 @@ int cmd_run(const Args& args) {
   const SplitOutcome& test = run.splits.back();
   test.cascade.ledger.write_layers_csv(outputs.path("layers.csv"));
   write_inferences_csv(outputs.path("inferences.csv"), test.cascade);
+  write_states_csv(outputs.path("states.csv"), test.trace);
   outputs.commit();
   print_run_table(std::cout, report);
-  std::cout << "wrote " << out_dir << "/summary.csv, layers.csv (test split), inferences.csv (test split)\n";
+  std::cout << "wrote " << out_dir
+            << "/summary.csv, layers.csv, inferences.csv and states.csv (test split)\n";
   return 0;
 }
 
