@@ -12,6 +12,7 @@
 #include "sim/cascade_run.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/report/report_writer.h"
 #include "sim/soc_config.h"
 #include "common/output_set.h"
 
@@ -29,6 +30,7 @@ int cmd_run(const Args& args) {
               "accuracy loss budget for --threshold auto (fraction)");
   cl.shortcut("controller", "cascade.controller",
               "runtime control: none, rate:FRACTION or energy:J_PER_INFERENCE");
+  cl.options().add_options()("report", "also draw OUT/report.html and its charts (blsim report)");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
   // Checked before the run; the three files appear together at the end, or none of them.
@@ -46,6 +48,9 @@ int cmd_run(const Args& args) {
   outputs.commit();
   print_run_table(std::cout, report);
   std::cout << "wrote " << out_dir << "/summary.csv, layers.csv (test split), inferences.csv (test split)\n";
+  if (cl.has("report")) {
+    std::cout << "wrote " << out_dir << "/" << write_report(out_dir).front() << " and its charts\n";
+  }
   return 0;
 }
 

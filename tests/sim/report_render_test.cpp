@@ -143,17 +143,19 @@ class ReportRender : public ScratchDirTest {
   // Small real runs: 200 samples of the default cascade, a 10-point sweep, a 2-inference profile.
   std::string run_dir() {
     const std::string d = dir_ + "/run";
-    EXPECT_EQ(blsim_cmd("run --samples 200 --out '" + d + "'", dir_ + "/run"), 0)
+    EXPECT_EQ(blsim_cmd("run --samples 200 --report --out '" + d + "'", dir_ + "/run"), 0)
         << slurp(dir_ + "/run.err");
+    EXPECT_TRUE(fs::is_regular_file(d + "/report.html")) << "run --report";
     return d;
   }
   std::string sweep_dir() {
     const std::string d = dir_ + "/sweep";
     EXPECT_EQ(blsim_cmd("sweep --samples 200 --jobs 1 --vary cascade.threshold=0:1:0.25 "
-                        "--vary cascade.escalation_rest_state=idle,parked --out '" + d + "'",
+                        "--vary cascade.escalation_rest_state=idle,parked --report --out '" + d + "'",
                         dir_ + "/sweep"),
               0)
         << slurp(dir_ + "/sweep.err");
+    EXPECT_TRUE(fs::is_regular_file(d + "/pareto.svg")) << "sweep --report";
     return d;
   }
   std::string profile_dir() {
