@@ -7,6 +7,7 @@
 #include <map>
 
 #include "common/number_text.h"
+#include "common/user_error.h"
 #include "sim/report/svg_chart.h"
 
 namespace blsim {
@@ -153,7 +154,12 @@ void run_charts(const ReportTables& t, std::vector<ReportChart>& out) {
       const double v = inf.number(r, "latency_s") * 1e6;
       lo = r == 0 ? v : std::min(lo, v);
       hi = r == 0 ? v : std::max(hi, v);
-      stages = std::max(stages, static_cast<int>(inf.number(r, "exit_stage")));
+      const double stage = inf.number(r, "exit_stage");
+      if (stage < 1 || stage > 64 || stage != std::floor(stage)) {
+        throw UserError(inf.path() + ":" + std::to_string(r + 2) + ": exit_stage " +
+                        inf.text(r, "exit_stage") + " is not a stage number (1 to 64)");
+      }
+      stages = std::max(stages, static_cast<int>(stage));
     }
     constexpr int kBins = 24;
     const double width = hi > lo ? (hi - lo) / kBins : 1;

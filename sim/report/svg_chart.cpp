@@ -34,6 +34,10 @@ struct Ticks {
   int decimals = 1;
 };
 Ticks nice_ticks(double lo, double hi) {
+  if (!std::isfinite(lo) || !std::isfinite(hi) || !std::isfinite(hi - lo)) {
+    lo = 0;  // values beyond what an axis can show: draw an empty one rather than loop
+    hi = 1;
+  }
   if (!(hi > lo)) hi = lo + (lo == 0 ? 1 : std::fabs(lo) * 0.1);
   const double raw = (hi - lo) / 6;
   const double mag = std::pow(10.0, std::floor(std::log10(raw)));
@@ -107,7 +111,8 @@ struct YAxis {
   double at(double v) const { return bottom - (v - t.lo) / (t.hi - t.lo) * (bottom - top); }
 };
 void draw_y_axis(Svg& svg, const YAxis& y, int right) {
-  for (double v = y.t.lo; v <= y.t.hi + y.t.step * 1e-6; v += y.t.step) {
+  for (int i = 0; i <= 100 && y.t.lo + i * y.t.step <= y.t.hi + y.t.step * 1e-6; ++i) {
+    const double v = y.t.lo + i * y.t.step;
     svg.line(kLeft, y.at(v), right, y.at(v), "#dddddd");
     svg.text(kLeft - 6, y.at(v) + 4, num(v, y.t.decimals), "end");
   }
@@ -262,7 +267,8 @@ std::string scatter_chart_svg(const ScatterChartSpec& spec) {
       svg.text(xat(static_cast<double>(i)), bottom + 18, label, "middle");
     }
   } else {
-    for (double v = xt.lo; v <= xt.hi + xt.step * 1e-6; v += xt.step) {
+    for (int i = 0; i <= 100 && xt.lo + i * xt.step <= xt.hi + xt.step * 1e-6; ++i) {
+      const double v = xt.lo + i * xt.step;
       svg.line(xat(v), bottom, xat(v), bottom + 5, "#333333");
       svg.text(xat(v), bottom + 18, num(v, xt.decimals), "middle");
     }

@@ -295,6 +295,15 @@ TEST_F(ReportRender, BadInputOneLineStatusTwoNoReport) {
          std::ofstream(d + "/summary.csv", std::ios::binary | std::ios::trunc) << t;
        },
        "escalation_rate"},
+      {"exit_stage_out_of_range",
+       [](const std::string& d) {
+         std::string t = slurp(d + "/inferences.csv");
+         size_t at = t.find('\n') + 1;  // the first row: index,label,prediction,exit_stage,...
+         for (int i = 0; i < 3; ++i) at = t.find(',', at) + 1;
+         t.replace(at, t.find(',', at) - at, "1000000000");
+         std::ofstream(d + "/inferences.csv", std::ios::binary | std::ios::trunc) << t;
+       },
+       "exit_stage 1000000000"},
       {"empty_folder",
        [](const std::string& d) {
          for (const char* f : {"summary.csv", "layers.csv", "inferences.csv"}) fs::remove(d + "/" + f);
