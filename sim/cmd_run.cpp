@@ -12,6 +12,7 @@
 #include "sim/cascade_run.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/report/report_writer.h"
 #include "sim/soc_config.h"
 #include "sim/states_csv.h"
 #include "common/output_set.h"
@@ -38,6 +39,7 @@ int cmd_run(const Args& args) {
   cl.shortcut("dvfs-governor", "cascade.dvfs_governor",
               "userspace, performance, powersave or schedutil");
   cl.shortcut("idle-governor", "cascade.idle_governor", "fixed or menu");
+  cl.options().add_options()("report", "also draw OUT/report.html and its charts (blsim report)");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
   // Checked before the run; the three files appear together at the end, or none of them.
@@ -58,6 +60,9 @@ int cmd_run(const Args& args) {
   print_run_table(std::cout, report);
   std::cout << "wrote " << out_dir
             << "/summary.csv, layers.csv, inferences.csv and states.csv (test split)\n";
+  if (cl.has("report")) {
+    std::cout << "wrote " << out_dir << "/" << write_report(out_dir).front() << " and its charts\n";
+  }
   return 0;
 }
 

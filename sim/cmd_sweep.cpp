@@ -36,6 +36,7 @@
 #include "sim/cascade_spec.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/report/report_writer.h"
 #include "sim/soc_config.h"
 #include "sim/sweep_grid.h"
 #include "sim/sweep_table.h"
@@ -257,6 +258,7 @@ int cmd_sweep(const Args& args) {
        "points run in this many processes at once (default: the machine's cores)")
       ("resume", "keep the rows already in OUT/sweep.csv (of the same sweep) and run the rest")
       ("full", "run every point on the event-driven SystemC model (no fast path)")
+      ("report", "also draw OUT/report.html and its charts (blsim report)")
       ("objectives", po::value<std::string>()->default_value("energy,accuracy,latency"),
        "Pareto objectives: energy, accuracy, latency, p99, loss, escalation, saved, or "
        "COLUMN:min|max of any summary column");
@@ -368,6 +370,9 @@ int cmd_sweep(const Args& args) {
   std::cout << "wrote " << out_dir << "/sweep.csv (" << all.by_point.size()
             << " points, test split), " << out_dir << "/pareto.csv (" << front
             << " on the front)\n";
+  if (cl.has("report")) {
+    std::cout << "wrote " << out_dir << "/" << write_report(out_dir).front() << " and its charts\n";
+  }
   if (!todo.empty()) {
     // What the points run now cost: wall time, rate, and the largest process's peak memory.
     const double wall_s =

@@ -11,6 +11,8 @@ const std::vector<Command>& commands() {
        cmd_sweep},
       {"merge", "join the sweep.csv files of a sharded sweep; sweep.csv and pareto.csv",
        cmd_merge},
+      {"report", "draw a run, profile or sweep folder as charts and one HTML page, report.html",
+       cmd_report},
       {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
        cmd_profile},
       {"validate", "run published SoC measurements on their presets and report blsim's errors",

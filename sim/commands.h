@@ -28,5 +28,6 @@ int cmd_run(const Args& args);
 int cmd_sweep(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_validate(const Args& args);
+int cmd_report(const Args& args);
 
 }  // namespace blsim
