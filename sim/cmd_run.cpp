@@ -13,8 +13,11 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/report/report_writer.h"
+#include "sim/report/timeline_writer.h"
+#include "sim/report/vcd_writer.h"
 #include "sim/soc_config.h"
 #include "sim/states_csv.h"
+#include "common/atomic_file.h"
 #include "common/output_set.h"
 
 namespace blsim {
@@ -39,11 +42,20 @@ int cmd_run(const Args& args) {
   cl.shortcut("dvfs-governor", "cascade.dvfs_governor",
               "userspace, performance, powersave or schedutil");
   cl.shortcut("idle-governor", "cascade.idle_governor", "fixed or menu");
-  cl.options().add_options()("report", "also draw OUT/report.html and its charts (blsim report)");
+  cl.options().add_options()
+      ("report", "also draw OUT/report.html and its charts (blsim report)")
+      ("vcd", po::value<std::string>(),
+       "also write the test split's power over time as a Value Change Dump (GTKWave) to FILE")
+      ("timeline", po::value<std::string>(),
+       "also write the test split's timeline as Trace Event JSON (ui.perfetto.dev) to FILE");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
   // Checked before the run; the three files appear together at the end, or none of them.
   OutputSet outputs(out_dir, {"summary.csv", "layers.csv", "inferences.csv", "states.csv"});
+  const std::string vcd_path = cl.has("vcd") ? cl.get<std::string>("vcd") : "";
+  const std::string timeline_path = cl.has("timeline") ? cl.get<std::string>("timeline") : "";
+  if (!vcd_path.empty()) check_output_file(vcd_path);
+  if (!timeline_path.empty()) check_output_file(timeline_path);
   ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
   options.progress = ::isatty(STDERR_FILENO) != 0;
@@ -57,9 +69,15 @@ int cmd_run(const Args& args) {
   write_inferences_csv(outputs.path("inferences.csv"), test.cascade);
   write_states_csv(outputs.path("states.csv"), test.trace);
   outputs.commit();
+  if (!vcd_path.empty()) write_vcd(test.trace, vcd_path);
+  if (!timeline_path.empty()) write_timeline(test.trace, timeline_path);
   print_run_table(std::cout, report);
   std::cout << "wrote " << out_dir
             << "/summary.csv, layers.csv, inferences.csv and states.csv (test split)\n";
+  if (!vcd_path.empty()) std::cout << "wrote " << vcd_path << " (power over time, test split)\n";
+  if (!timeline_path.empty()) {
+    std::cout << "wrote " << timeline_path << " (timeline, test split)\n";
+  }
   if (cl.has("report")) {
     std::cout << "wrote " << out_dir << "/" << write_report(out_dir).front() << " and its charts\n";
   }

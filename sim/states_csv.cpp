@@ -10,7 +10,9 @@
 namespace blsim {
 
 StateRecorder::StateRecorder(SocTop& soc, RunTrace& trace)
-    : trace_(trace), open_(soc.cluster_count()), input_(soc.cluster_count(), 0), per_cluster_(soc.cluster_count()) {
+    : trace_(trace), open_(soc.cluster_count()), input_(soc.cluster_count(), 0),
+      slice_end_(soc.cluster_count(), 0.0),
+      per_cluster_(soc.cluster_count()) {
   trace_.clusters.clear();
   for (ClusterIndex c = 0; c < soc.cluster_count(); ++c) {
     const ClusterSpec& spec = soc.spec().cluster(c);
@@ -47,8 +49,13 @@ StateRecorder::StateRecorder(SocTop& soc, RunTrace& trace)
       if (kind != nullptr) {
         ActivitySlice s;
         s.cluster = c;
-        s.start_s = span.start_s;
-        s.end_s = span.end_s;
+        // Booked spans meet to within the rounding of picoseconds to seconds; a slice never
+        // starts before the cluster's previous one ended.
+        s.start_s = span.start_s < slice_end_[c] && slice_end_[c] - span.start_s < 1e-12
+                        ? slice_end_[c]
+                        : span.start_s;
+        s.end_s = std::max(s.start_s, span.end_s);
+        slice_end_[c] = s.end_s;
         s.kind = kind;
         s.stage = span.row.stage;
         s.net = span.row.net;

@@ -36,6 +36,7 @@ class StateRecorder {
   RunTrace& trace_;
   std::vector<Open> open_;
   std::vector<size_t> input_;
+  std::vector<double> slice_end_;  // end of each cluster's last slice
   std::vector<std::vector<StateInterval>> per_cluster_;
 };
 

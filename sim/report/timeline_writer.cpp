@@ -95,7 +95,13 @@ void write_timeline(const RunTrace& trace, const std::string& path) {
   for (size_t c = 0; c < n; ++c) {
     double t = 0;
     for (const ActivitySlice* sl : work[c]) {
-      if (sl->start_s < t) throw std::logic_error("write_timeline: slices of a cluster overlap");
+      if (sl->start_s < t) {
+        throw std::logic_error("write_timeline: slices of cluster " + trace.clusters[c] +
+                               " overlap: " + sl->kind + " " + sl->layer + " of input " +
+                               std::to_string(sl->input) + " starts at " +
+                               std::to_string(sl->start_s * 1e12) + " ps, before " +
+                               std::to_string(t * 1e12) + " ps");
+      }
       idle_slices(states[c], c, t, sl->start_s, events);
       Json args = energy_args(sl->energy);
       args["stage"] = sl->stage;

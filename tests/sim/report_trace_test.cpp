@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <fstream>
@@ -264,6 +265,55 @@ TEST_F(ReportTrace, TimelineTracksTileTheRun) {
   // Same trace, same bytes.
   write_timeline(trace, dir_ + "/again.json");
   EXPECT_EQ(slurp(path), slurp(dir_ + "/again.json"));
+}
+
+// The real thing: `blsim run --vcd --timeline` on 200 samples of the default cascade. The VCD's
+// total power integrates to the test split's energy (summary.csv) within 1 %, and the
+// timeline's tracks tile the split's time without overlap.
+TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
+  const std::string out = dir_ + "/out", vcd = dir_ + "/run.vcd", json = dir_ + "/run.json";
+  ASSERT_EQ(shell(std::string(BLSIM_BINARY) + " run --samples 200 --out '" + out + "' --vcd '" +
+                  vcd + "' --timeline '" + json + "' >'" + dir_ + "/log' 2>&1"),
+            0)
+      << slurp(dir_ + "/log");
+  std::istringstream summary(slurp(out + "/summary.csv"));
+  std::string header, line, test_row;
+  std::getline(summary, header);
+  while (std::getline(summary, line)) {
+    if (line.find(",test,") != std::string::npos) test_row = line;
+  }
+  auto column = [&](const std::string& name) {
+    std::istringstream h(header), r(test_row);
+    std::string hc, rc;
+    while (std::getline(h, hc, ',') && std::getline(r, rc, ',')) {
+      if (hc == name) return std::stod(rc);
+    }
+    ADD_FAILURE() << "no column " << name;
+    return 0.0;
+  };
+  const double energy_j = column("energy_total_j"), time_s = column("time_s");
+  ASSERT_GT(energy_j, 0);
+  const ReadVcd read = read_vcd(slurp(vcd));
+  const double vcd_j = read.integral_mw_ps.at("soc.total_power_mw") * 1e-3 * 1e-12;
+  EXPECT_NEAR(vcd_j, energy_j, 0.01 * energy_j);
+  EXPECT_NEAR(static_cast<double>(read.last_ps) * 1e-12, time_s, 1e-9 + 1e-6 * time_s);
+
+  const nlohmann::json doc = nlohmann::json::parse(slurp(json));
+  std::map<int, std::vector<std::pair<double, double>>> tracks;
+  for (const auto& e : doc.at("traceEvents")) {
+    if (e.at("ph") == "X") tracks[e.at("tid")].push_back({e.at("ts"), e.at("dur")});
+  }
+  ASSERT_EQ(tracks.size(), 2u);
+  for (auto& [tid, slices] : tracks) {
+    std::sort(slices.begin(), slices.end());
+    double at = 0, sum = 0;
+    for (const auto& [ts, dur] : slices) {
+      EXPECT_GE(ts, at - 1e-6) << "track " << tid << " overlaps at " << ts << " us";
+      at = ts + dur;
+      sum += dur;
+    }
+    EXPECT_NEAR(sum, time_s * 1e6, 1e-3 + 1e-6 * time_s * 1e6) << "track " << tid;
+  }
 }
 
 }  // namespace
