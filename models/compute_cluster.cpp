@@ -19,7 +19,8 @@ ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterIndex index,
       index_(index),
       soc_(soc),
       opp_index_(soc.cluster(index).initial_opp),
-      accounts_(accounts) {
+      accounts_(accounts),
+      thermal_(soc.cluster(index).thermal) {
   prepare_transfer_payload(trans_);
 }
 
@@ -47,7 +48,12 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
                        addr, bytes, write, name());
 }
 
-void ComputeCluster::book(const LedgerRow& row, const EnergyBreakdown& own) {
+void ComputeCluster::book(LedgerRow row, EnergyBreakdown own) {
+  // Rows come priced at the leakage reference temperature: leakage follows the junction's mean
+  // temperature over the row, which the cores' power heats (or lets cool).
+  const double factor = thermal_.span(row.time_s, own.core_dyn_j, own.core_static_j, spec().power);
+  row.energy.core_static_j += own.core_static_j * (factor - 1);
+  own.core_static_j *= factor;
   // Only the cluster's own parts (cores, L2): SocTop counts the interconnect, the shared caches
   // and DRAM from their own models.
   spent_.core_dyn_j += own.core_dyn_j;
@@ -77,7 +83,11 @@ void ComputeCluster::close_rest(double t_s) {
 
 EnergyBreakdown ComputeCluster::energy_so_far(double t_s) const {
   EnergyBreakdown e = spent_;
-  if (t_s > rest_since_s_) e.core_static_j += rest_power_w() * (t_s - rest_since_s_);
+  if (t_s > rest_since_s_) {
+    const double span_s = t_s - rest_since_s_;
+    const double leak_j = rest_power_w() * span_s;
+    e.core_static_j += leak_j * thermal_.span_factor(span_s, 0, leak_j, spec().power);
+  }
   return e;
 }
 
@@ -94,7 +104,7 @@ double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   row.cycles = row.time_s * opp().freq_mhz * 1e6;
   // Restoring power and state is switching energy; the cluster leaks while it wakes.
   row.energy.core_dyn_j = cost.switching_j;
-  row.energy.core_static_j = wake_leakage_w(spec(), opp()) * row.time_s;
+  row.energy.core_static_j = cost.leakage_j;
   book(row, row.energy);
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;

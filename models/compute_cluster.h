@@ -5,7 +5,8 @@
 // constant; the operating point and power state are its state. Between runs the cluster rests
 // in a power state (models/power_states.h): active (awake), idle (clock-gated, short wake-up),
 // parked (clock-gated at the lowest operating point's voltage, a DVFS transition to wake) or off
-// (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
+// (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger,
+// with leakage at the junction temperature of its thermal RC model (models/cluster_thermal.h).
 #pragma once
 
 #include <string>
@@ -16,6 +17,7 @@
 
 #include "energy/energy_breakdown.h"
 #include "models/memory_port.h"
+#include "models/cluster_thermal.h"
 #include "models/soc_accounts.h"
 #include "models/soc_spec.h"
 #include "workloads/layer_cost.h"
@@ -62,7 +64,7 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   TransferResult transfer(double issue_s, uint64_t addr, uint64_t bytes, bool write) override;
   double now_s();
   void advance_to(double t_s, bool force_sync);
-  void book(const LedgerRow& row, const EnergyBreakdown& own);
+  void book(LedgerRow row, EnergyBreakdown own);
   double rest_power_w() const;
   double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
   void rest_from(double t_s);  // back to the resting state after a run
@@ -78,6 +80,7 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   double rest_since_s_ = 0;
   std::string resident_net_;
   EnergyBreakdown spent_;
+  ClusterThermal thermal_;
 };
 
 }  // namespace blsim
