@@ -47,7 +47,9 @@ double shape_efficiency(const LayerCost& layer, const ClusterSpec& cluster) {
   const GemmShape g = gemm_shape(layer);
   if (g.k <= 0) return 1;
   const bool depthwise = layer.kind == OpKind::kDepthwise;
-  const double m_use = depthwise ? 1 : block_use(g.m, cluster.gemm_mr);
+  // M = 1 (a batch-1 fully-connected layer) runs a GEMV kernel: no row padding; each weight is
+  // used once, so the L2 and memory bounds decide its pace.
+  const double m_use = depthwise || g.m <= 1 ? 1 : block_use(g.m, cluster.gemm_mr);
   const double n_use = depthwise ? 1 : block_use(g.n, cluster.gemm_nr);
   return m_use * n_use * g.k / (g.k + cluster.gemm_k_overhead);
 }

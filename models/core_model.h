@@ -5,7 +5,9 @@
 //   mr x nr block of C in registers and streams K; edge blocks compute padding, and every call
 //   pays a fixed overhead of k_overhead K-steps (loading and storing its C block). The fraction
 //   of the op kind's efficiency a layer reaches is
-//       (M / (mr ceil(M/mr))) x (N / (nr ceil(N/nr))) x K / (K + k_overhead).
+//       (M / (mr ceil(M/mr))) x (N / (nr ceil(N/nr))) x K / (K + k_overhead),
+//   except that M = 1 (a batch-1 fully-connected layer) runs a GEMV kernel without row padding
+//   (the M term is 1): each weight is used once, and the L2 and memory bounds set its pace.
 //   Depthwise convolutions are one GEMM per channel with N = 1 folded into M x C rows; other op
 //   kinds keep their per-kind efficiency.
 // - Cores. A layer is cut into micro-kernel blocks; at most one core per block works, each core

@@ -58,9 +58,13 @@ TEST(CoreModel, ShapeEfficiencyByHand) {
   EXPECT_NEAR(shape_efficiency(conv3x3(1, 32, 14), c), 9.0 / 17.0, 1e-12);
   // 64 input channels: K = 576.
   EXPECT_NEAR(shape_efficiency(conv3x3(64, 32, 14), c), 576.0 / 584.0, 1e-12);
-  // Batch-1 fully-connected: one row of a 4-row block; N = 10 fills 10 of 12 columns.
-  EXPECT_NEAR(shape_efficiency(fully_connected(784, 10), c), 0.25 * 10.0 / 12.0 * 784.0 / 792.0,
-              1e-12);
+  // Batch-1 fully-connected: a GEMV kernel, no row padding; N = 10 fills 10 of 12 columns.
+  EXPECT_NEAR(shape_efficiency(fully_connected(784, 10), c), 10.0 / 12.0 * 784.0 / 792.0, 1e-12);
+  // Two rows do use a 4-row block: half of it is padding.
+  LayerCost two_rows = fully_connected(784, 12);
+  two_rows.output_shape = {2, 12};
+  two_rows.macs *= 2;
+  EXPECT_NEAR(shape_efficiency(two_rows, c), 0.5 * 784.0 / 792.0, 1e-12);
   // Shapeless kinds keep their per-kind efficiency.
   EXPECT_EQ(shape_efficiency(layer("r", "Relu", OpKind::kEltwise, 0, 100, 0, 400, 400), c), 1);
   // So a deep convolution computes faster per MAC than a shallow one.
