@@ -200,6 +200,11 @@ TEST(SocConfig, TheShapeOfTheSocIsChecked) {
   EXPECT_EQ(error_of({p, twice}, {}), twice + ":3: soc.name given twice (first at line 2); keep one");
   const std::string falls = "cluster.big.opp_volts_v=" + std::string(
       "0.9,0.9,0.9,0.9,0.9,0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.2375,1.2625,1.3125");
+  EXPECT_NE(error_of({p}, {"cluster.big.dvfs_latency_max_us=10"})
+                .find("cluster.big.dvfs_latency_max_us: is below cluster.big.dvfs_latency_us"),
+            std::string::npos);
+  EXPECT_NE(error_of({p}, {"cluster.little.mshrs=0"}).find("cluster.little.mshrs"),
+            std::string::npos);
   EXPECT_NE(error_of({p}, {falls}).find("cluster.big.opp_volts_v: the voltage falls from 1.250000 "
                                         "V to 1.237500 V as the frequency rises (entry 17)"),
             std::string::npos);
