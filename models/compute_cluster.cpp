@@ -19,7 +19,8 @@ ComputeCluster::ComputeCluster(sc_core::sc_module_name name, ClusterIndex index,
       index_(index),
       soc_(soc),
       opp_index_(soc.cluster(index).initial_opp),
-      accounts_(accounts) {
+      accounts_(accounts),
+      thermal_(soc.cluster(index).thermal) {
   prepare_transfer_payload(trans_);
 }
 
@@ -47,12 +48,19 @@ TransferResult ComputeCluster::transfer(double issue_s, uint64_t addr, uint64_t 
                        addr, bytes, write, name());
 }
 
-void ComputeCluster::book(const LedgerRow& row, const EnergyBreakdown& own) {
+void ComputeCluster::book(LedgerRow row, EnergyBreakdown own, double start_s, double end_s,
+                          const char* state) {
+  // Rows come priced at the leakage reference temperature: leakage follows the junction's mean
+  // temperature over the row, which the cores' power heats (or lets cool).
+  const double factor = thermal_.span(row.time_s, own.core_dyn_j, own.core_static_j, spec().power);
+  row.energy.core_static_j += own.core_static_j * (factor - 1);
+  own.core_static_j *= factor;
   // Only the cluster's own parts (cores, L2): SocTop counts the interconnect, the shared caches
   // and DRAM from their own models.
   spent_.core_dyn_j += own.core_dyn_j;
   spent_.core_static_j += own.core_static_j;
   spent_.sram_j += own.sram_j;
+  observe(start_s, end_s, state, row, own);
   accounts_.ledger().add(row);
 }
 
@@ -71,14 +79,17 @@ void ComputeCluster::close_rest(double t_s) {
   row.calls = 1;
   row.time_s = t_s - rest_since_s_;
   row.energy.core_static_j = rest_power_w() * row.time_s;
-  book(row, row.energy);
-  observe(rest_since_s_, t_s, power_state_name(state_), row, row.energy);
+  book(row, row.energy, rest_since_s_, t_s, power_state_name(state_));
   rest_since_s_ = t_s;
 }
 
 EnergyBreakdown ComputeCluster::energy_so_far(double t_s) const {
   EnergyBreakdown e = spent_;
-  if (t_s > rest_since_s_) e.core_static_j += rest_power_w() * (t_s - rest_since_s_);
+  if (t_s > rest_since_s_) {
+    const double span_s = t_s - rest_since_s_;
+    const double leak_j = rest_power_w() * span_s;
+    e.core_static_j += leak_j * thermal_.span_factor(span_s, 0, leak_j, spec().power);
+  }
   return e;
 }
 
@@ -95,9 +106,8 @@ double ComputeCluster::wake_at(double t_s, const std::string& stage) {
   row.cycles = row.time_s * opp().freq_mhz * 1e6;
   // Restoring power and state is switching energy; the cluster leaks while it wakes.
   row.energy.core_dyn_j = cost.switching_j;
-  row.energy.core_static_j = wake_leakage_w(spec(), opp()) * row.time_s;
-  book(row, row.energy);
-  observe(t_s, t_s + row.time_s, "wake", row, row.energy);
+  row.energy.core_static_j = cost.leakage_j;
+  book(row, row.energy, t_s, t_s + row.time_s, "wake");
   state_ = PowerState::kActive;
   rest_since_s_ = t_s + row.time_s;
   return row.time_s;
@@ -146,9 +156,8 @@ sc_core::sc_time ComputeCluster::run_network(const NetworkCost& net, const std::
   const NetworkRunContext ctx{soc_, index_, opp(), accounts_, *this,
                               [this](double t_s) { advance_to(t_s, false); },
                               [this](const LedgerRow& row, const EnergyBreakdown& own) {
-                                book(row, own);
-                                observe(layer_start_s_, layer_start_s_ + row.time_s, "active", row,
-                                        own);
+                                book(row, own, layer_start_s_, layer_start_s_ + row.time_s,
+                                     "active");
                                 layer_start_s_ += row.time_s;
                               }};
   const NetworkRunResult r =
@@ -173,8 +182,7 @@ sc_core::sc_time ComputeCluster::run_cycles(double cycles, const std::string& st
   const EnergyBreakdown background = accounts_.claim_background(start_s, end_s);
   row.energy.dram_static_j += background.dram_static_j;
   row.energy.sram_j += background.sram_j;
-  book(row, own);
-  observe(start_s, end_s, "active", row, own);
+  book(row, own, start_s, end_s, "active");
   rest_from(end_s);
   return from_seconds(end_s - t0);
 }

@@ -5,7 +5,8 @@
 // constant; the operating point and power state are its state. Between runs the cluster rests
 // in a power state (models/power_states.h): active (awake), idle (clock-gated, short wake-up),
 // parked (clock-gated at the lowest operating point's voltage, a DVFS transition to wake) or off
-// (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger.
+// (power-gated: no leakage, long wake-up, L2 contents lost). It books every span in the ledger,
+// with leakage at the junction temperature of its thermal RC model (models/cluster_thermal.h).
 #pragma once
 
 #include <functional>
@@ -17,6 +18,7 @@
 
 #include "energy/energy_breakdown.h"
 #include "models/memory_port.h"
+#include "models/cluster_thermal.h"
 #include "models/soc_accounts.h"
 #include "models/soc_spec.h"
 #include "workloads/layer_cost.h"
@@ -78,11 +80,13 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   TransferResult transfer(double issue_s, uint64_t addr, uint64_t bytes, bool write) override;
   double now_s();
   void advance_to(double t_s, bool force_sync);
-  void book(const LedgerRow& row, const EnergyBreakdown& own);
   void observe(double start_s, double end_s, const char* state, const LedgerRow& row,
                const EnergyBreakdown& own) const {
     if (observer_) observer_(Span{start_s, end_s, state, opp(), row, own});
   }
+  // Books a span [start_s, end_s] spent in `state` (leakage at the junction temperature) and
+  // shows the booked row to the observer.
+  void book(LedgerRow row, EnergyBreakdown own, double start_s, double end_s, const char* state);
   double rest_power_w() const;
   double wake_at(double t_s, const std::string& stage);  // returns the wake-up latency
   void rest_from(double t_s);  // back to the resting state after a run
@@ -100,6 +104,7 @@ class ComputeCluster : public sc_core::sc_module, private MemoryPort {
   EnergyBreakdown spent_;
   std::function<void(const Span&)> observer_;
   double layer_start_s_ = 0;  // for the observer: where the layer being booked began
+  ClusterThermal thermal_;
 };
 
 }  // namespace blsim

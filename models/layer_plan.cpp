@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "models/core_model.h"
+
 namespace blsim {
 
 double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster) {
@@ -17,13 +19,19 @@ double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster) 
     slots = static_cast<double>(layer.output_bytes) / 4.0;
   }
   if (slots == 0 || layer.kind == OpKind::kFree) return 0;
-  const double cores = 1.0 + (cluster.cores - 1) * cluster.parallel_efficiency;
-  return slots / (cores * cluster.macs_per_cycle * cluster.op_efficiency(layer.kind));
+  const double cores = 1.0 + (cores_used(layer, cluster) - 1) * cluster.parallel_efficiency;
+  return slots / (cores * cluster.macs_per_cycle * cluster.op_efficiency(layer.kind) *
+                  shape_efficiency(layer, cluster));
 }
 
 double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster,
                             const OperatingPoint& opp) {
   return layer_compute_cycles(layer, cluster) / (opp.freq_mhz * 1e6);
+}
+
+double layer_fork_join_s(const LayerCost& layer, const ClusterSpec& cluster) {
+  if (layer_compute_cycles(layer, cluster) == 0) return 0;
+  return cores_used(layer, cluster) > 1 ? cluster.fork_join_s : 0;
 }
 
 NetworkPlan plan_network(const NetworkCost& net, const ClusterSpec& cluster, bool weights_in_l2,

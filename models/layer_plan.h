@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // What each layer of a network costs on a cluster before any simulation: compute time from MACs
-// (or FLOPs, or copied elements) and per-op efficiency, and which bytes must cross to DRAM.
+// (or FLOPs, or copied elements), per-op efficiency and the layer's shape, and which bytes must
+// cross to DRAM.
 // Residency model: a network whose weights plus its largest layer working set fit in L2 keeps
 // its weights in L2 across inferences (loaded once, lost when the cluster powers off); the
 // activations of a layer whose input+output fit in what L2 has left stay in L2; the network's
@@ -15,10 +16,14 @@
 
 namespace blsim {
 
-// Compute-bound time of one layer at operating point `opp`, all cores working.
+// Compute-bound time of one layer at operating point `opp` on the cores its shape keeps busy
+// (models/core_model.h): arithmetic only.
 double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster);
 double layer_compute_time_s(const LayerCost& layer, const ClusterSpec& cluster,
                             const OperatingPoint& opp);
+// The fork/join of spreading the layer over more than one core (0 on one core): the cores wait
+// at a barrier, priced as stall time.
+double layer_fork_join_s(const LayerCost& layer, const ClusterSpec& cluster);
 
 struct LayerTraffic {
   uint64_t weight_read_bytes = 0;  // weights fetched from DRAM

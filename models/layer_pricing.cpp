@@ -2,6 +2,7 @@
 #include "models/layer_pricing.h"
 
 #include "energy/transfer_power.h"
+#include "models/core_model.h"
 
 namespace blsim {
 namespace {
@@ -33,7 +34,7 @@ PricedLayer price_layer(const LayerCost& layer, const LayerTraffic& traffic, con
   row.dram_commands = run.commands;
 
   ClusterActivity a;
-  a.busy_cores = layer.kind == OpKind::kFree ? 0 : c.cores;
+  a.busy_cores = cores_used(layer, c);
   a.powered_cores = c.cores;
   a.freq_mhz = opp.freq_mhz;
   a.volt_v = opp.volt_v;

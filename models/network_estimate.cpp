@@ -3,6 +3,7 @@
 
 #include <memory>
 
+#include "models/cluster_thermal.h"
 #include "models/dram_level.h"
 #include "models/interconnect_timing.h"
 #include "models/memory_port.h"
@@ -53,8 +54,13 @@ NetworkEstimate estimate_network(const SocSpec& soc, ClusterIndex cluster, const
   est.cluster = cluster;
   est.net = net_name;
   InferenceEstimate one;
+  // The cluster's junction starts at ambient and follows its thermal model, as in the SoC model.
+  ClusterThermal thermal(spec.thermal);
   NetworkRunContext ctx{soc, cluster, spec.initial_point(), accounts, port, nullptr,
-                        [&](const LedgerRow& row, const EnergyBreakdown&) {
+                        [&](const LedgerRow& priced, const EnergyBreakdown& own) {
+                          LedgerRow row = priced;
+                          row.energy.core_static_j *= thermal.span(
+                              row.time_s, own.core_dyn_j, own.core_static_j, spec.power);
                           one.energy += row.energy;
                           one.layers.push_back(row);
                         }};

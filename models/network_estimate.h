@@ -4,7 +4,8 @@
 // interconnect, shared cache and DRAM timing (no kernel). Three inferences run back to back: the
 // first is "cold" (weights come from DRAM), the third is the steady "warm" one (weights resident
 // in L2 or a shared cache if they fit, DRAM rows and refresh phase settled). Serial runs of the
-// SoC agree within 1% (tested).
+// SoC agree within 1% (tested). Leakage follows the cluster's thermal model from ambient, as
+// in the SoC model.
 #pragma once
 
 #include <string>

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "models/core_model.h"
 #include "models/layer_plan.h"
 #include "models/layer_pricing.h"
 #include "models/tile_schedule.h"
@@ -25,8 +26,14 @@ NetworkRunResult run_network_layers(const NetworkRunContext& ctx, const NetworkC
   double t = start_s;
   for (size_t i = 0; i < net.layers.size(); ++i) {
     const LayerCost& layer = net.layers[i];
-    const LayerRun run = run_layer_tiles(t, layer_compute_time_s(layer, spec, ctx.opp),
-                                         plan.layers[i], ctx.soc.sim.tile_bytes, ctx.port);
+    LayerWork work;
+    work.compute_s = layer_compute_time_s(layer, spec, ctx.opp);
+    work.core_s = std::max(work.compute_s,
+                           l2_time_s(layer_l2_bytes(layer, plan.layers[i]), spec, ctx.opp)) +
+                  layer_fork_join_s(layer, spec);
+    work.ceiling_bytes_per_s = mlp_bytes_per_s(spec, ctx.soc, cores_used(layer, spec));
+    const LayerRun run =
+        run_layer_tiles(t, work, plan.layers[i], ctx.soc.sim.tile_bytes, ctx.port);
     t = run.end_s;
     if (ctx.after_layer) ctx.after_layer(t);
     PricedLayer priced = price_layer(layer, plan.layers[i], run, ctx.soc, ctx.opp,

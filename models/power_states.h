@@ -9,20 +9,23 @@
 namespace blsim {
 
 // Power of a resting cluster: leakage at its operating point when awake or clock-gated, leakage
-// at the lowest operating point's voltage when parked, nothing when power-gated.
+// at the lowest operating point's voltage when parked, nothing when power-gated (at the leakage
+// reference temperature; the cluster's thermal model scales it).
 double rest_power_w(const ClusterSpec& cluster, const OperatingPoint& opp, PowerState state);
 
-// Leaving a resting state for active: the latency, and the switching energy of restoring power,
-// clocks and state. The cluster also leaks at its active voltage for the whole latency (the
-// caller books that as static energy, see wake_leakage_w).
+// Leaving a resting state for active: the latency, the switching energy of restoring power,
+// clocks and state, and what the cluster leaks meanwhile (booked as static energy): at the
+// active voltage from idle or off; from parked, what the rail leaks while it ramps up from the
+// lowest operating point's voltage, then the active voltage through the typical DVFS latency and
+// the idle exit. Leakage here is at the leakage reference temperature (cluster_power.h).
 struct WakeCost {
   double latency_s = 0;
   double switching_j = 0;
+  double leakage_j = 0;
 };
 WakeCost wake_cost(const ClusterSpec& cluster, const OperatingPoint& opp, PowerState from);
 
-// Leakage while waking: the whole cluster at its active operating point's voltage (an upper
-// bound while a parked rail is still ramping up).
-double wake_leakage_w(const ClusterSpec& cluster, const OperatingPoint& opp);
+// Mean leakage power over the wake from `from` (wake_cost's leakage_j / latency_s).
+double wake_leakage_w(const ClusterSpec& cluster, const OperatingPoint& opp, PowerState from);
 
 }  // namespace blsim

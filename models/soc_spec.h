@@ -13,6 +13,7 @@
 #include "common/enum_names.h"
 #include "energy/cluster_power.h"
 #include "energy/dram_power.h"
+#include "models/cluster_thermal.h"
 #include "workloads/layer_cost.h"
 
 namespace blsim {
@@ -46,13 +47,26 @@ struct ClusterSpec {
   double macs_per_cycle = 0;         // peak fp32 MACs per cycle per core
   std::array<double, kOpKindCount> efficiency{};  // fraction of peak reached, per OpKind
   double parallel_efficiency = 1;    // each core beyond the first adds this fraction of a core
+  // Layer shape against the core (models/core_model.h); the defaults switch each effect off.
+  int gemm_mr = 1;                   // GEMM micro-kernel register block: rows of C (output pixels)
+  int gemm_nr = 1;                   // ... and columns of C (output channels)
+  double gemm_k_overhead = 0;        // per micro-kernel call, in K steps (C tile load/store, loop)
+  double fork_join_s = 0;            // spreading one layer over more than one core
+  // Memory-level parallelism and bandwidth bounds (0: no bound).
+  double mshrs = 0;                  // outstanding cache-line fills per core
+  uint64_t line_bytes = 64;          // cache line
+  double miss_path_s = 0;            // cluster side of a line fill: L1/L2 miss handling, bridges
+  double port_bytes_per_s = 0;       // the cluster's port to the interconnect
+  double l2_bytes_per_cycle = 0;     // L2 bandwidth, bytes per core clock, the whole cluster
   uint64_t l2_bytes = 0;
   ClusterPowerParams power;
+  ThermalSpec thermal;
   double wake_idle_s = 0;            // clock-gated idle -> active
   double wake_idle_j = 0;
   double wake_off_s = 0;             // power-gated off -> active (L2 contents lost)
   double wake_off_j = 0;
-  double dvfs_latency_s = 0;         // a frequency change (PLL relock / clock switch)
+  double dvfs_latency_s = 0;         // a frequency change, typical (PLL relock / clock switch)
+  double dvfs_latency_max_s = 0;     // a frequency change, worst case (the OPP table's bound)
   double volt_ramp_v_per_s = 0;      // slew rate of the cluster's supply rail
 
   const OperatingPoint& initial_point() const { return opps.at(initial_opp); }

@@ -8,6 +8,7 @@
 
 #include "energy/dram_power.h"
 #include "energy/transfer_power.h"
+#include "models/cluster_thermal.h"
 #include "models/layer_pricing.h"
 #include "models/network_estimate.h"
 #include "models/power_states.h"
@@ -58,6 +59,7 @@ class Composer : private CascadeExecutor {
   Composer(const SocSpec& soc, const CascadePlan& plan, const NetworkEstimator& estimate)
       : soc_(soc), plan_(plan), dram_(soc.dram), state_(soc.clusters.size(), PowerState::kIdle),
         resident_(soc.clusters.size()), ran_(plan.stages.size(), false) {
+    for (const auto& c : soc.clusters) thermal_.emplace_back(c.thermal);
     for (const auto& c : soc.caches) cache_leak_w_ += c.leak_w;
     for (size_t s = 0; s < plan.stages.size(); ++s) {
       const StagePlan& stage = plan.stages[s];
@@ -101,7 +103,9 @@ class Composer : private CascadeExecutor {
     for (ClusterIndex c = 0; c < soc_.clusters.size(); ++c) {
       if (c == running) continue;
       const ClusterSpec& spec = soc_.cluster(c);
-      total_.core_static_j += rest_power_w(spec, spec.initial_point(), state_[c]) * span_s;
+      EnergyBreakdown rest;
+      rest.core_static_j = rest_power_w(spec, spec.initial_point(), state_[c]) * span_s;
+      add_cluster(c, rest, span_s, 1);
     }
     if (dram_idle) {
       total_.sram_j += cache_leakage_energy_j(cache_leak_w_, span_s);
@@ -115,8 +119,10 @@ class Composer : private CascadeExecutor {
     if (state_[c] == PowerState::kActive) return;
     const ClusterSpec& spec = soc_.cluster(c);
     const WakeCost cost = wake_cost(spec, spec.initial_point(), state_[c]);
-    total_.core_dyn_j += cost.switching_j;
-    total_.core_static_j += wake_leakage_w(spec, spec.initial_point()) * cost.latency_s;
+    EnergyBreakdown own;
+    own.core_dyn_j = cost.switching_j;
+    own.core_static_j = cost.leakage_j;
+    add_cluster(c, own, cost.latency_s, 1);
     state_[c] = PowerState::kActive;
     elapse(cost.latency_s, c, true);
   }
@@ -129,7 +135,11 @@ class Composer : private CascadeExecutor {
     const bool warm = est.weights_fit ? resident_[stage.cluster] == stage.net_name : ran_[s];
     ran_[s] = true;
     const InferenceEstimate& one = warm ? est.warm : est.cold;
-    total_ += one.energy;  // layers claim the DRAM background and cache leakage of their span
+    // Layers claim the DRAM background and cache leakage of their span; their leakage was
+    // estimated from ambient.
+    const ClusterSpec& spec = soc_.cluster(stage.cluster);
+    add_cluster(stage.cluster, one.energy, one.time_s,
+                leakage_temp_factor(spec.power, spec.thermal.ambient_c));
     elapse(one.time_s, stage.cluster, false);
     since_access_s_ = 0;  // the network's output was just written
     resident_[stage.cluster] = est.weights_fit ? stage.net_name : std::string();
@@ -138,12 +148,22 @@ class Composer : private CascadeExecutor {
   }
 
   void run_gate(size_t s) override {
-    total_ += stages_[s].gate;
+    add_cluster(plan_.stages[s].cluster, stages_[s].gate, stages_[s].gate_s, 1);
     elapse(stages_[s].gate_s, plan_.stages[s].cluster, true);
+  }
+
+  // Adds a cluster's span priced at leakage factor `priced_at` (1: the reference temperature):
+  // leakage follows the cluster's junction temperature over the span (models/cluster_thermal.h).
+  void add_cluster(ClusterIndex c, EnergyBreakdown e, double span_s, double priced_at) {
+    const double leak_ref_j = e.core_static_j / priced_at;
+    e.core_static_j = leak_ref_j * thermal_[c].span(span_s, e.core_dyn_j, leak_ref_j,
+                                                    soc_.cluster(c).power);
+    total_ += e;
   }
 
   const SocSpec& soc_;
   const CascadePlan& plan_;
+  std::vector<ClusterThermal> thermal_;
   IdleDram dram_;
   std::vector<StageCosts> stages_;
   std::vector<PowerState> state_;

@@ -34,7 +34,7 @@ std::vector<double> stage_energies_j(const SocSpec& soc, const CascadePlan& plan
     const ClusterSpec& own = soc.cluster(s.cluster);
     const PowerState own_rest = i == 0 ? plan.first_rest : plan.escalation_rest;
     const WakeCost wake = wake_cost(own, own.initial_point(), own_rest);
-    const double wake_j = wake.switching_j + wake_leakage_w(own, own.initial_point()) * wake.latency_s;
+    const double wake_j = wake.switching_j + wake.leakage_j;
     double others_rest_w = 0;
     for (ClusterIndex c = 0; c < soc.clusters.size(); ++c) {
       if (c == s.cluster) continue;

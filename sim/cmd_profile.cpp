@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // blsim profile: runs one network on one cluster of the simulated SoC (the other clusters power-
 // gated), N inferences back to back after an optional warm-up, and reports per layer the time,
-// throughput, energy by component and whether compute or memory bounds it (roofline numbers).
+// throughput, energy by component and which bound held (compute, L2, DRAM bandwidth, or
+// latency / memory-level parallelism: models/core_model.h).
 // Writes DIR/layers.csv (the whole ledger) and DIR/summary.csv (one row).
 #include <algorithm>
 #include <cstdio>
@@ -11,6 +12,7 @@
 #include <systemc>
 
 #include "common/csv_writer.h"
+#include "models/core_model.h"
 #include "models/fresh_kernel.h"
 #include "models/layer_plan.h"
 #include "models/sim_time.h"
@@ -71,12 +73,36 @@ class ProfileDriver : public sc_core::sc_module {
   ProfileResult& out_;
 };
 
+// Which bound held for each layer: the longest of its compute time (shape-aware, fork/join
+// included), its L2 traffic at the L2 bandwidth, its DRAM traffic at the lowest of the DRAM
+// peak, the interconnect and the cluster's port, and its DRAM traffic at the cores'
+// memory-level-parallelism ceiling (line fills in flight x line / fill latency).
+BoundTimes layer_bounds(const LedgerRow& row, const LayerCost& layer, const SocSpec& soc,
+                        ClusterIndex id) {
+  const ClusterSpec& c = soc.cluster(id);
+  const OperatingPoint& opp = c.initial_point();
+  const double calls = static_cast<double>(std::max<uint64_t>(row.calls, 1));
+  const double dram_bytes = static_cast<double>(row.dram_read_bytes + row.dram_write_bytes) / calls;
+  double bandwidth = std::min(soc.dram.peak_bandwidth_bytes_per_s(), soc.noc.bandwidth_bytes_per_s);
+  if (c.port_bytes_per_s > 0) bandwidth = std::min(bandwidth, c.port_bytes_per_s);
+  BoundTimes b;
+  b.compute_s = layer_compute_time_s(layer, c, opp) + layer_fork_join_s(layer, c);
+  b.l2_s = l2_time_s(static_cast<uint64_t>(static_cast<double>(row.l2_bytes) / calls), c, opp);
+  b.dram_s = dram_bytes / bandwidth;
+  const double latency_s = line_fill_latency_s(c, soc);
+  const int cores = std::max(cores_used(layer, c), 1);
+  if (c.mshrs > 0 && latency_s > 0) {
+    b.mlp_s = dram_bytes * latency_s / (cores * c.mshrs * static_cast<double>(c.line_bytes));
+  }
+  return b;
+}
+
 void print_table(const ProfileResult& r, const NetworkCost& net, const std::string& net_name,
                  const SocSpec& soc, ClusterIndex id, int inferences) {
   const ClusterSpec& c = soc.cluster(id);
   const OperatingPoint& opp = c.initial_point();
-  const double bandwidth =
-      std::min(soc.dram.peak_bandwidth_bytes_per_s(), soc.noc.bandwidth_bytes_per_s);
+  double bandwidth = std::min(soc.dram.peak_bandwidth_bytes_per_s(), soc.noc.bandwidth_bytes_per_s);
+  if (c.port_bytes_per_s > 0) bandwidth = std::min(bandwidth, c.port_bytes_per_s);
   std::map<std::string, const LayerCost*> by_name;
   for (const auto& l : net.layers) by_name[l.name] = &l;
   size_t name_w = 5;
@@ -85,27 +111,25 @@ void print_table(const ProfileResult& r, const NetworkCost& net, const std::stri
   std::printf("%s on %s cluster (%d x %s at %.0f MHz, %.4g V), %d inference%s; per inference:\n",
               net_name.c_str(), c.name.c_str(), c.cores, c.core.c_str(),
               opp.freq_mhz, opp.volt_v, inferences, inferences == 1 ? "" : "s");
-  std::printf("%-*s  %-10s %10s %8s  %9s %9s %9s %9s %9s %10s %9s  %-7s %10s %10s\n", nw, "layer",
-              "op", "time_us", "GFLOP/s", "core_uJ", "leak_uJ", "sram_uJ", "noc_uJ", "dram_uJ",
-              "dram_bg_uJ", "total_uJ", "bound", "comp_us", "mem_us");
+  std::printf("%-*s  %-10s %10s %8s  %9s %9s %9s %9s %9s %10s %9s  %-7s %10s %10s %10s %10s\n",
+              nw, "layer", "op", "time_us", "GFLOP/s", "core_uJ", "leak_uJ", "sram_uJ", "noc_uJ",
+              "dram_uJ", "dram_bg_uJ", "total_uJ", "bound", "comp_us", "l2_us", "dram_us",
+              "mlp_us");
   for (const auto& row : r.ledger.rows()) {
     if (row.stage != kStage) continue;
     const auto it = by_name.find(row.layer);
     if (it == by_name.end()) continue;
     const double calls = static_cast<double>(std::max<uint64_t>(row.calls, 1));
     const double t_s = row.time_s / calls;
-    const double compute_s = layer_compute_time_s(*it->second, c, opp);
-    const double memory_s =
-        static_cast<double>(row.dram_read_bytes + row.dram_write_bytes) / calls / bandwidth;
+    const BoundTimes b = layer_bounds(row, *it->second, soc, id);
     const double gflops = t_s > 0 ? static_cast<double>(it->second->flops) / t_s * 1e-9 : 0;
     const EnergyBreakdown e = row.energy * (1e6 / calls);
-    const char* bound = compute_s == 0 && memory_s == 0 ? "-"
-                        : compute_s >= memory_s        ? "compute"
-                                                       : "memory";
-    std::printf("%-*s  %-10s %10.3f %8.3f  %9.3f %9.3f %9.3f %9.3f %9.3f %10.3f %9.3f  %-7s %10.3f %10.3f\n",
+    std::printf("%-*s  %-10s %10.3f %8.3f  %9.3f %9.3f %9.3f %9.3f %9.3f %10.3f %9.3f  %-7s "
+                "%10.3f %10.3f %10.3f %10.3f\n",
                 nw, row.layer.c_str(), row.op.c_str(), t_s * 1e6, gflops, e.core_dyn_j,
                 e.core_static_j, e.sram_j, e.noc_j, e.dram_dyn_j, e.dram_static_j, e.total_j(),
-                bound, compute_s * 1e6, memory_s * 1e6);
+                layer_bound_name(b.bound()), b.compute_s * 1e6, b.l2_s * 1e6, b.dram_s * 1e6,
+                b.mlp_s * 1e6);
   }
   const EnergyBreakdown per = r.energy * (1.0 / inferences);
   std::printf("per inference: %.3f us, %.3f uJ (core %.3f, leakage %.3f, SRAM %.3f, NoC %.3f, "
@@ -113,10 +137,14 @@ void print_table(const ProfileResult& r, const NetworkCost& net, const std::stri
               r.time_s / inferences * 1e6, per.total_j() * 1e6, per.core_dyn_j * 1e6,
               per.core_static_j * 1e6, per.sram_j * 1e6, per.noc_j * 1e6, per.dram_dyn_j * 1e6,
               per.dram_static_j * 1e6);
+  const double mlp = mlp_bytes_per_s(c, soc, 1);
   std::printf("roofline: compute %.3f GMAC/s peak (%d cores x %.0f MAC/cycle x %.0f MHz), "
-              "memory %.3f GB/s (min of DRAM peak and interconnect)\n",
+              "memory %.3f GB/s (min of DRAM peak, interconnect and cluster port), "
+              "L2 %.3f GB/s, one core's line fills %.3f GB/s (%.0f x %llu B / %.1f ns)\n",
               c.cores * c.macs_per_cycle * opp.freq_mhz * 1e-3, c.cores, c.macs_per_cycle,
-              opp.freq_mhz, bandwidth * 1e-9);
+              opp.freq_mhz, bandwidth * 1e-9, c.l2_bytes_per_cycle * opp.freq_mhz * 1e-3,
+              mlp * 1e-9, c.mshrs, static_cast<unsigned long long>(c.line_bytes),
+              line_fill_latency_s(c, soc) * 1e9);
 }
 
 void write_summary(const std::string& path, const ProfileResult& r, const NetworkCost& net,

@@ -78,7 +78,7 @@ double ClusterGovernor::target_residency_s(PowerState state) const {
   const OperatingPoint& opp = cluster_.opps.at(opp_);
   auto wake_j = [&](PowerState s) {
     const WakeCost w = wake_cost(cluster_, opp, s);
-    return w.switching_j + wake_leakage_w(cluster_, opp) * w.latency_s;
+    return w.switching_j + w.leakage_j;
   };
   const double saved_w = rest_power_w(cluster_, opp, PowerState::kIdle) - rest_power_w(cluster_, opp, state);
   const double extra_j = wake_j(state) - wake_j(PowerState::kIdle);

@@ -107,6 +107,31 @@ void cluster_fields(V& v, ClusterKeys& k) {
   v.real({"parallel_efficiency", "", "fraction of a core each core beyond the first adds",
           Bound::kFraction},
          c.parallel_efficiency);
+  v.integer({"gemm_mr", "", "rows of C (output pixels) the GEMM micro-kernel keeps in registers",
+             Bound::kPositive, 64},
+            c.gemm_mr);
+  v.integer({"gemm_nr", "", "columns of C (output channels) the GEMM micro-kernel keeps in "
+             "registers", Bound::kPositive, 64},
+            c.gemm_nr);
+  v.real({"gemm_k_overhead", "K steps", "fixed cost of one micro-kernel call (its C block's "
+          "loads and stores), in steps of the K loop", Bound::kNonNegative, 1e4},
+         c.gemm_k_overhead);
+  v.real({"fork_join_us", "us", "cost of spreading one layer over more than one core",
+          Bound::kNonNegative, 1e6, 1e-6},
+         c.fork_join_s);
+  v.real({"mshrs", "", "cache-line fills one core keeps in flight (memory-level parallelism)",
+          Bound::kPositive, 1024},
+         c.mshrs);
+  v.integer({"line_bytes", "B", "cache line", Bound::kPositive, 4096}, c.line_bytes);
+  v.real({"miss_path_ns", "ns", "cluster side of a line fill from memory (L1 and L2 misses, "
+          "bridges to the interconnect)", Bound::kNonNegative, 1e6, 1e-9},
+         c.miss_path_s);
+  v.real({"port_gb_per_s", "GB/s", "bandwidth of the cluster's port to the interconnect",
+          Bound::kPositive, 1e4, 1e9},
+         c.port_bytes_per_s);
+  v.real({"l2_bytes_per_cycle", "B/cycle", "L2 bandwidth of the whole cluster per core clock",
+          Bound::kPositive, 1e4},
+         c.l2_bytes_per_cycle);
   v.integer({"l2_bytes", "B", "L2 capacity of the cluster", Bound::kPositive, 1ull << 34},
             c.l2_bytes);
   v.real({"l2_pj_per_byte", "pJ/B", "L2 access energy per byte", Bound::kNonNegative, 1e4},
@@ -122,6 +147,21 @@ void cluster_fields(V& v, ClusterKeys& k) {
          p.uncore_leak_w_at_1v);
   v.real({"leak_v_exponent", "", "leakage scales as V^k", Bound::kNonNegative, 10},
          p.leak_v_exponent);
+  v.real({"leak_ref_c", "degC", "junction temperature at which the leakage keys hold",
+          Bound::kAny, 200},
+         p.leak_ref_c);
+  v.real({"leak_doubling_k", "K", "leakage doubles every this many kelvin of junction "
+          "temperature", Bound::kPositive, 1000},
+         p.leak_doubling_k);
+  v.real({"ambient_c", "degC", "temperature the cluster settles at when it dissipates nothing "
+          "(and starts at)", Bound::kAny, 200},
+         c.thermal.ambient_c);
+  v.real({"thermal_r_k_per_w", "K/W", "thermal resistance from the cluster's junction to ambient",
+          Bound::kNonNegative, 1e4},
+         c.thermal.r_k_per_w);
+  v.real({"thermal_c_j_per_k", "J/K", "heat capacity of the cluster's thermal node",
+          Bound::kPositive, 1e6},
+         c.thermal.c_j_per_k);
   v.real({"stall_activity", "", "fraction of dynamic power while waiting on memory",
           Bound::kFraction},
          p.stall_activity);
@@ -138,9 +178,13 @@ void cluster_fields(V& v, ClusterKeys& k) {
           1e-6},
          c.wake_off_j);
   v.real({"dvfs_latency_us", "us",
-          "latency of a frequency change (the parked state pays it to wake)",
+          "typical latency of a frequency change (the parked state pays it to wake)",
           Bound::kNonNegative, 1e6, 1e-6},
          c.dvfs_latency_s);
+  v.real({"dvfs_latency_max_us", "us",
+          "worst-case latency of a frequency change (the OPP table's transition bound)",
+          Bound::kNonNegative, 1e6, 1e-6},
+         c.dvfs_latency_max_s);
   v.real({"volt_ramp_mv_per_us", "mV/us",
           "slew rate of the cluster's supply rail (a parked cluster ramps up from the lowest "
           "operating point's voltage)",
@@ -288,6 +332,9 @@ ClusterSpec cluster_from(const Config& cfg, const std::string& name) {
       s.initial_opp = i;
       found = true;
     }
+  }
+  if (s.dvfs_latency_max_s < s.dvfs_latency_s) {
+    cfg.fail(p + "dvfs_latency_max_us", "is below " + p + "dvfs_latency_us (the typical latency)");
   }
   if (!found) {
     cfg.fail(p + "freq_mhz", "is not an operating point of " + p + "opp_freqs_mhz (" +

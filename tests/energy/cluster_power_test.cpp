@@ -61,5 +61,33 @@ TEST(ClusterPower, LeakageScalesAsVoltagePower) {
   EXPECT_NEAR(cluster_leakage_w(params(), 2, 1.0), 0.25, 1e-15);
 }
 
+TEST(ClusterPower, LeakageDoublesEveryDoublingInterval) {
+  ClusterPowerParams p = params();
+  EXPECT_EQ(leakage_temp_factor(p, 90), 1);  // no temperature dependence configured
+  p.leak_ref_c = 40;
+  p.leak_doubling_k = 25;
+  EXPECT_NEAR(leakage_temp_factor(p, 40), 1, 1e-15);
+  EXPECT_NEAR(leakage_temp_factor(p, 90), 4, 1e-12);
+  EXPECT_NEAR(leakage_temp_factor(p, 15), 0.5, 1e-12);
+  ClusterActivity a;
+  a.powered_cores = 4;
+  a.volt_v = 1;
+  a.span_s = 1e-3;
+  a.leak_factor = 4;
+  EXPECT_NEAR(cluster_energy_of(a, p).core_static_j, 4 * 0.45 * 1e-3, 1e-15);
+}
+
+TEST(ClusterPower, RampLeakageIntegratesTheRisingVoltage) {
+  // 0.45 W at 1 V, V^3: from 0.5 V to 1 V in 1 ms the integral of V^3 is
+  // 1 ms x (1 - 0.0625) / (4 x 0.5) = 0.46875 ms, so 0.2109375 mJ.
+  EXPECT_NEAR(ramp_leakage_j(params(), 4, 0.5, 1.0, 1e-3), 0.45 * 0.46875e-3, 1e-15);
+  // Less than leaking at the top voltage the whole time, more than at the bottom one.
+  EXPECT_LT(ramp_leakage_j(params(), 4, 0.5, 1.0, 1e-3), cluster_leakage_w(params(), 4, 1.0) * 1e-3);
+  EXPECT_GT(ramp_leakage_j(params(), 4, 0.5, 1.0, 1e-3), cluster_leakage_w(params(), 4, 0.5) * 1e-3);
+  EXPECT_NEAR(ramp_leakage_j(params(), 4, 0.8, 0.8, 1e-3), cluster_leakage_w(params(), 4, 0.8) * 1e-3,
+              1e-15);
+  EXPECT_EQ(ramp_leakage_j(params(), 4, 0.5, 1.0, 0), 0);
+}
+
 }  // namespace
 }  // namespace blsim

@@ -49,6 +49,45 @@ class ProfileCommand : public ::testing::Test {
   fs::path dir_;
 };
 
+// The bound column of the layer called `name` in profile's table (empty when absent).
+std::string bound_of(const std::string& table, const std::string& name) {
+  std::istringstream in(table);
+  std::string line;
+  std::vector<std::string> header;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::vector<std::string> f;
+    for (std::string w; fields >> w;) f.push_back(w);
+    if (!f.empty() && f[0] == "layer") header = f;
+    if (f.empty() || f[0] != name || header.empty()) continue;
+    for (size_t i = 0; i < header.size() && i < f.size(); ++i) {
+      if (header[i] == "bound") return f[i];
+    }
+  }
+  return "";
+}
+
+TEST_F(ProfileCommand, AFullyConnectedLayerLargerThanL2IsMemoryBoundOnOneCore) {
+  // 784 x 1024 fp32 weights: 3.2 MB against the A15 cluster's 2 MB L2, streamed from DRAM every
+  // inference at batch 1 (one MAC per 4 bytes).
+  Network mlp = build_architecture("mlp-1024", 1, 28, 28, 10, 7);
+  write_onnx(mlp, (dir_ / "mlp.onnx").string(), "profile test network");
+  ASSERT_EQ(run_blsim("profile --net mlp.onnx --cluster big --set cluster.big.cores=1 --out one",
+                      dir_.string()),
+            0)
+      << read_all((dir_ / "stderr.txt").string());
+  const std::string one = read_all((dir_ / "stdout.txt").string());
+  const std::string fc = bound_of(one, "fc1");
+  EXPECT_TRUE(fc == "MLP" || fc == "DRAM-bw") << one;
+  // The convolutions of the CNN, whose weights fit, are compute-bound on the same core.
+  ASSERT_EQ(run_blsim("profile --net cnn.onnx --cluster big --set cluster.big.cores=1 --warm-up "
+                      "--out cnn",
+                      dir_.string()),
+            0);
+  const std::string cnn = read_all((dir_ / "stdout.txt").string());
+  EXPECT_EQ(bound_of(cnn, "conv2"), "compute") << cnn;
+}
+
 TEST_F(ProfileCommand, WritesReportsThatAddUpAndRepeat) {
   ASSERT_EQ(run_blsim("profile --net cnn.onnx --cluster little --inferences 3 --warm-up --out a",
                       dir_.string()),

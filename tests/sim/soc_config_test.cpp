@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "energy/cluster_power.h"
 #include "models/dram_timing.h"
 #include "models/network_estimate.h"
 #include "sim/command_line.h"
@@ -55,8 +56,25 @@ TEST(SocConfig, Exynos5422PresetLoads) {
   EXPECT_DOUBLE_EQ(big.initial_point().freq_mhz, 2000);
   EXPECT_DOUBLE_EQ(big.initial_point().volt_v, 1.3125);
   EXPECT_DOUBLE_EQ(little.initial_point().freq_mhz, 1400);
-  EXPECT_DOUBLE_EQ(big.power.dyn_coeff_uw_per_mhz_v2, 310);
-  EXPECT_DOUBLE_EQ(little.power.dyn_coeff_uw_per_mhz_v2, 90);
+  // The power coefficients reproduce the ODROID-XU3 cluster power of one busy core (INA231
+  // sensors, measured voltages; O. Effland, linux-arm-kernel, 2018-07-20) they were fitted to.
+  const auto one_busy_core_mw = [](const ClusterSpec& c, double mhz, double volt) {
+    ClusterActivity a;
+    a.busy_cores = 1;
+    a.powered_cores = c.cores;
+    a.freq_mhz = mhz;
+    a.volt_v = volt;
+    a.compute_s = a.span_s = 1;
+    return cluster_energy_of(a, c.power).total_j() * 1e3;
+  };
+  EXPECT_NEAR(one_busy_core_mw(big, 200, 0.9162), 159.676, 0.02 * 159.676);
+  EXPECT_NEAR(one_busy_core_mw(big, 500, 0.9138), 325.480, 0.02 * 325.480);
+  const double a7[][3] = {{200, 0.9175, 49.470},   {400, 0.9165, 91.892},  {600, 0.9638, 149.454},
+                          {800, 1.0263, 223.453},  {1000, 1.1, 327.707},   {1200, 1.1725, 445.899},
+                          {1400, 1.2713, 627.010}};
+  for (const auto& m : a7) {
+    EXPECT_NEAR(one_busy_core_mw(little, m[0], m[1]), m[2], 0.12 * m[2]) << m[0] << " MHz";
+  }
   EXPECT_EQ(s.dram.type, "LPDDR3-1866");
   EXPECT_NEAR(s.dram.peak_bandwidth_bytes_per_s(), 14.928e9, 1e6);  // Odroid-XU3: 14.9 GB/s
   EXPECT_EQ(s.dram.row_bytes(), 4096u);
@@ -200,6 +218,11 @@ TEST(SocConfig, TheShapeOfTheSocIsChecked) {
   EXPECT_EQ(error_of({p, twice}, {}), twice + ":3: soc.name given twice (first at line 2); keep one");
   const std::string falls = "cluster.big.opp_volts_v=" + std::string(
       "0.9,0.9,0.9,0.9,0.9,0.9,0.9,1.0,1.0,1.0,1.0,1.1,1.1,1.1,1.25,1.25,1.2375,1.2625,1.3125");
+  EXPECT_NE(error_of({p}, {"cluster.big.dvfs_latency_max_us=10"})
+                .find("cluster.big.dvfs_latency_max_us: is below cluster.big.dvfs_latency_us"),
+            std::string::npos);
+  EXPECT_NE(error_of({p}, {"cluster.little.mshrs=0"}).find("cluster.little.mshrs"),
+            std::string::npos);
   EXPECT_NE(error_of({p}, {falls}).find("cluster.big.opp_volts_v: the voltage falls from 1.250000 "
                                         "V to 1.237500 V as the frequency rises (entry 17)"),
             std::string::npos);
@@ -213,8 +236,15 @@ TEST(SocConfig, FasterClustersAreFasterAndSmallerOnesSpendLessPerMac) {
     const auto b = estimate_network(s, big, net, "lenet");
     const auto l = estimate_network(s, little, net, "lenet");
     EXPECT_LT(b.warm.time_s, l.warm.time_s) << name;
-    EXPECT_LT(l.warm.energy.total_j() / net.total_macs(), b.warm.energy.total_j() / net.total_macs())
-        << name;
+    // Per fp32 MAC the little cores are cheaper only where their switched capacitance per
+    // MAC/cycle is lower: gs101 (A55 70 / 4 against A76 284 / 8). The Exynos 5422's A7 does one
+    // MAC per cycle (flatlib) at a measured C = 277 against the A15's four at C = 666, and the
+    // SM8550's A510 251 / 4 against the A715 447 / 8: there the big cores spend less per MAC.
+    if (std::string(name) == "gs101") {
+      EXPECT_LT(l.warm.energy.total_j() / net.total_macs(),
+                b.warm.energy.total_j() / net.total_macs())
+          << name;
+    }
     const ClusterIndex prime = s.find_cluster("prime");
     if (prime == s.clusters.size()) continue;
     // Core for core, the prime cluster is the fastest (sm8550 has one X3 against four A715/A710).

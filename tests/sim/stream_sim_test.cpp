@@ -136,7 +136,7 @@ TEST(StreamSim, PeriodicOneStageMatchesTheClosedForm) {
   const OperatingPoint& opp = spec.initial_point();
   const NetworkEstimate est = estimate_network(soc, little, small_cost(), "small");
   const WakeCost wake = wake_cost(spec, opp, PowerState::kIdle);
-  const double wake_j = wake.switching_j + wake_leakage_w(spec, opp) * wake.latency_s;
+  const double wake_j = wake.switching_j + wake.leakage_j;
   const double service_s = wake.latency_s + est.warm.time_s;
   const double rest_w = rest_power_w(spec, opp, PowerState::kIdle);
 
