@@ -11,6 +11,8 @@ const std::vector<Command>& commands() {
        cmd_sweep},
       {"merge", "join the sweep.csv files of a sharded sweep; sweep.csv and pareto.csv",
        cmd_merge},
+      {"resplit", "how often the threshold chosen on validation breaks its loss budget on re-splits",
+       cmd_resplit},
       {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
        cmd_profile},
       {"inspect", "print the per-layer cost table (MACs, FLOPs, bytes) of an ONNX network",

@@ -6,7 +6,11 @@
 // The loss is judged by an upper confidence bound, mean + z * sd / sqrt(n) of the per-sample
 // paired loss (big right and cascade wrong: +1, the reverse: -1), so that a threshold that only
 // just fits the validation samples is not taken for one that fits unseen inputs; z = 0 uses the
-// plain validation estimate.
+// plain validation estimate. When the promise is about the loss measured on a finite unseen set
+// of m inputs (a test split), that set's own sampling spread adds: sd * sqrt(1/n + 1/m). The
+// bound assumes validation and unseen inputs are drawn alike from one population (exchangeable)
+// and the normal approximation of the paired loss; it does not correct for the search over
+// thresholds, which picks the cheapest that fits and so is slightly optimistic.
 #pragma once
 
 #include <vector>
@@ -25,9 +29,13 @@ struct ThresholdChoice {
 };
 
 // stage_energy_j[s]: energy of one run of stage s. Two-stage cascades search every distinct
-// midpoint of the gate's confidences; deeper ones a grid of confidence quantiles per gate.
+// midpoint of the gate's confidences, from the highest (everybody escalates) down, and stop at the
+// first threshold whose bound breaks the budget: the cheapest threshold before it is chosen.
+// Deeper ones search a grid of confidence quantiles per gate for the cheapest point that fits.
+// unseen_samples: m above (0: the population, an unbounded set).
 ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
-                                  double max_accuracy_loss, double z = 0.0);
+                                  double max_accuracy_loss, double z = 0.0,
+                                  size_t unseen_samples = 0);
 
 // Standard normal quantile: z such that P(Z <= z) = p, for p in (0, 1).
 double normal_quantile(double p);
