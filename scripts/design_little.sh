@@ -9,7 +9,7 @@
 #   scripts/design_little.sh mnist|fashion [OUT_DIR]      (default OUT_DIR: out/design-DATASET)
 #
 # Candidates already trained in OUT_DIR/nets are kept (delete them to retrain). Training runs under
-# `nice -n 10`, one network at a time.
+# `nice -n 10`, one network at a time (run the script itself without nice).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 blsim="${BLSIM:-$here/build/blsim}"
@@ -31,6 +31,7 @@ if [ "$dataset" = mnist ]; then
     "mlp64-kd|mlp-64|60|1|3 0.7"
     "cnntiny-kd|cnn-tiny|20|1|3 0.7"
     "cnndws-kd|cnn-dws|20|1|3 0.7"
+    "cnndwswide-kd|cnn-dws-wide|20|1|3 0.7"
   )
 else
   candidates=(

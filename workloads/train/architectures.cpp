@@ -103,6 +103,7 @@ const std::vector<ArchInfo>& architectures() {
       {"mlp-small", "little: 784-64-10 MLP (ReLU)"},
       {"cnn-tiny", "little: conv3x3 4 / conv3x3 8 (pad 1, 2x2 max pool each), FC 392-10"},
       {"cnn-dws", "little: conv3x3 8, pool, depthwise 3x3 + pointwise 1x1 16, pool, FC 784-10"},
+      {"cnn-dws-wide", "little: cnn-dws with 16 and 32 channels, FC 1568-10"},
       {"lenet5", "big: LeNet-5-like CNN, conv5x5 6 / conv5x5 16, FC 120-84"},
       {"cnn-medium", "big: conv3x3 16 / conv3x3 32 (pad 1, 2x2 max pool each), FC 128"},
       {"cnn-big", "big: conv3x3 32 / conv3x3 64 (pad 1, 2x2 max pool each), FC 128"},
@@ -124,6 +125,8 @@ Network build_architecture(const std::string& name, int64_t channels, int64_t he
     build_cnn(net, {{4, 3, 1}, {8, 3, 1}}, {}, rng);
   } else if (name == "cnn-dws") {
     build_separable(net, 8, 16, {}, rng);
+  } else if (name == "cnn-dws-wide") {
+    build_separable(net, 16, 32, {}, rng);
   } else if (name == "lenet5") {
     build_cnn(net, {{6, 5, 2}, {16, 5, 0}}, {120, 84}, rng);
   } else if (name == "cnn-medium") {
