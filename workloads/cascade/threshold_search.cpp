@@ -98,40 +98,36 @@ ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<do
   best.energy_per_inference_j = expected_energy_j(best.result, stage_energy_j);
   best.within_budget = all.bound <= max_accuracy_loss + 1e-12;
 
-  if (gates == 1) {
-    // From everybody-escalates down, the cheapest threshold reached before the first one whose
-    // bound breaks the budget. Taking any threshold whose bound fits would let the search pick
-    // a threshold below a breach, where the validation samples happen to favour the little
-    // network (more "cascade right, big wrong" cases by chance): measured on re-splits, that
-    // choice broke the budget on unseen data two to five times as often.
-    const std::vector<double>& g = grid[0];
-    for (size_t k = g.size(); k-- > 0;) {
-      const std::vector<double> t{g[k]};
-      const PairedLoss loss = paired_loss(val, t, z, unseen_samples);
-      if (loss.bound > max_accuracy_loss + 1e-12) break;
-      const PolicyResult r = evaluate_policy(val, t);
-      const double energy = expected_energy_j(r, stage_energy_j);
-      if (!best.within_budget || energy < best.energy_per_inference_j) {
-        best = ThresholdChoice{t, r, loss.mean, loss.bound, energy, true};
-      }
-    }
-    return best;
+  // A point may be chosen only when its bound and the bound of every point that escalates more
+  // (each threshold at least as high, up to "everybody escalates") fit: for one gate, walking
+  // down from the top and stopping at the first breach. Taking any point whose bound fits would
+  // let the search pick one below a breach, where the validation samples happen to favour the
+  // little network (more "cascade right, big wrong" cases by chance): measured on re-splits,
+  // that choice broke the budget on unseen data two to five times as often.
+  std::vector<size_t> stride(gates, 1);
+  size_t points = 1;
+  for (size_t g = 0; g < gates; ++g) {
+    stride[g] = points;
+    points *= grid[g].size();
   }
-  std::vector<size_t> pick(gates, 0);
+  std::vector<char> fits(points, 0);
   std::vector<double> t(gates);
-  for (;;) {
-    for (size_t g = 0; g < gates; ++g) t[g] = grid[g][pick[g]];
+  for (size_t index = points; index-- > 0;) {  // every point after its higher neighbours
+    bool ok = true;
+    for (size_t g = 0; g < gates; ++g) {
+      const size_t k = index / stride[g] % grid[g].size();
+      t[g] = grid[g][k];
+      if (k + 1 < grid[g].size()) ok = ok && fits[index + stride[g]];
+    }
+    if (!ok) continue;
+    const PairedLoss loss = paired_loss(val, t, z, unseen_samples);
+    if (loss.bound > max_accuracy_loss + 1e-12) continue;
+    fits[index] = 1;
     const PolicyResult r = evaluate_policy(val, t);
     const double energy = expected_energy_j(r, stage_energy_j);
     if (!best.within_budget || energy < best.energy_per_inference_j) {
-      const PairedLoss loss = paired_loss(val, t, z, unseen_samples);
-      if (loss.bound <= max_accuracy_loss + 1e-12) {
-        best = ThresholdChoice{t, r, loss.mean, loss.bound, energy, true};
-      }
+      best = ThresholdChoice{t, r, loss.mean, loss.bound, energy, true};
     }
-    size_t g = 0;  // odometer over the grid
-    while (g < gates && ++pick[g] == grid[g].size()) pick[g++] = 0;
-    if (g == gates) break;
   }
   return best;
 }

@@ -29,9 +29,10 @@ struct ThresholdChoice {
 };
 
 // stage_energy_j[s]: energy of one run of stage s. Two-stage cascades search every distinct
-// midpoint of the gate's confidences, from the highest (everybody escalates) down, and stop at the
-// first threshold whose bound breaks the budget: the cheapest threshold before it is chosen.
-// Deeper ones search a grid of confidence quantiles per gate for the cheapest point that fits.
+// midpoint of the gate's confidences, deeper ones a grid of confidence quantiles per gate. A point
+// qualifies when its bound fits and so do the bounds of all points that escalate more (every
+// threshold at least as high): with one gate, the search walks down from "everybody escalates" and
+// stops at the first breach. The cheapest qualifying point is chosen.
 // unseen_samples: m above (0: the population, an unbounded set).
 ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
                                   double max_accuracy_loss, double z = 0.0,
