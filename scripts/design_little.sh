@@ -8,6 +8,8 @@
 #
 #   scripts/design_little.sh mnist|fashion [OUT_DIR]      (default OUT_DIR: out/design-DATASET)
 #
+# Runs from the repository root (OUT_DIR, when relative, is taken from there), so the teacher is
+# named by a relative path in the trained networks' recipes.
 # Candidates already trained in OUT_DIR/nets are kept (delete them to retrain). Training runs under
 # `nice -n 10`, one network at a time (run the script itself without nice).
 set -euo pipefail
@@ -19,8 +21,9 @@ case "$dataset" in
   *) echo "usage: $0 mnist|fashion [OUT_DIR]" >&2; exit 2 ;;
 esac
 out="${2:-out/design-$dataset}"
-cascade="$here/configs/cascade/$dataset.ini"
-teacher="$here/workloads/nets/$dataset-big.onnx"
+cd "$here"
+cascade="configs/cascade/$dataset.ini"
+teacher="workloads/nets/$dataset-big.onnx"
 mkdir -p "$out/nets"
 
 # name | arch | epochs | max shift (px) | distilled (T alpha, or -)
