@@ -17,6 +17,7 @@
 #include "sim/train_options.h"
 #include "workloads/datasets/dataset.h"
 #include "workloads/graph.h"
+#include "workloads/cascade/gate_temperature.h"
 #include "workloads/network_check.h"
 
 namespace blsim {
@@ -111,7 +112,8 @@ const NetworkEstimate& ScoreSource::estimate(uint64_t hardware_key, const SocSpe
 const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& cfg,
                                          const std::string& split) {
   const std::string data_dir = dataset_dir(cfg, spec.dataset);
-  std::string key = spec.dataset + "|" + data_dir + "|" + split + "|" + spec.metric_name;
+  std::string key = spec.dataset + "|" + data_dir + "|" + split + "|" + spec.metric_name + "|T" +
+                    spec.gate_temperature_text;
   for (const auto& st : spec.stages) key += "|" + st.net_path;
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
@@ -131,10 +133,31 @@ const CascadeScores& ScoreSource::scores(const CascadeSpec& spec, const Config& 
   CascadeScores s;
   s.labels = data.labels;
   for (size_t i = 0; i < spec.stages.size(); ++i) {
-    s.stages.push_back(
-        stage_scores(class_scores(spec.stages[i].net_path, graphs[i], data, fp), spec.metric));
+    ClassScores probs = class_scores(spec.stages[i].net_path, graphs[i], data, fp);
+    if (i + 1 < spec.stages.size()) {  // a gate follows: its confidence sees the temperature
+      apply_temperature(probs.probs, probs.classes, gate_temperature(spec, cfg, i));
+    }
+    s.stages.push_back(stage_scores(probs, spec.metric));
   }
   return memo_.emplace(key, std::move(s)).first->second;
+}
+
+double ScoreSource::gate_temperature(const CascadeSpec& spec, const Config& cfg, size_t stage) {
+  if (!spec.fit_gate_temperature) return spec.gate_temperature;
+  const std::string& net = spec.stages.at(stage).net_path;
+  const std::string data_dir = dataset_dir(cfg, spec.dataset);
+  const std::string key = spec.dataset + "|" + data_dir + "|" + net;
+  auto it = temperatures_.find(key);
+  if (it != temperatures_.end()) return it->second;
+  const Graph graph = Graph::load(net);
+  Dataset val = load_dataset(spec.dataset, Split::kVal, data_dir);
+  truncate_dataset(val, max_samples_);
+  FunctionalPassOptions fp = options_;
+  fp.batch = spec.batch;
+  fp.cache_dir = spec.cache_dir;
+  const ClassScores probs = class_scores(net, graph, val, fp);
+  return temperatures_.emplace(key, fit_temperature(probs.probs, probs.classes, val.labels))
+      .first->second;
 }
 
 void declare_run_inputs(CommandLine& cl) {
@@ -199,9 +222,11 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
   plan.first_rest = spec.first_rest;
   plan.escalation_rest = spec.escalation_rest;
   const std::vector<double> stage_e = stage_energies_j(run.soc, plan, estimate);
+  run.stage_energy_j = stage_e;
   if (spec.auto_threshold) {
     run.choice = choose_thresholds(val, stage_e, spec.max_accuracy_loss,
-                                   normal_quantile(spec.loss_confidence));
+                                   normal_quantile(spec.loss_confidence),
+                                   static_cast<size_t>(spec.loss_unseen_samples));
     plan.thresholds = run.choice.thresholds;
   } else {
     plan.thresholds.assign(plan.stages.size() - 1, spec.threshold);

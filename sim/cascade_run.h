@@ -34,6 +34,7 @@ struct CascadeRun {
   SocSpec soc;
   CascadePlan plan;
   ThresholdChoice choice;
+  std::vector<double> stage_energy_j;  // per stage: one run's energy, as the threshold search saw it
   std::vector<SplitOutcome> splits;  // the simulated splits, validation first
   std::string path = "full";         // "fast" (sim/cascade_fast.h) or "full" (SystemC)
 
@@ -52,6 +53,9 @@ class ScoreSource {
       : options_(options), max_samples_(max_samples) {}
   const CascadeScores& scores(const CascadeSpec& spec, const Config& cfg, const std::string& split);
   const NetworkCost& network_cost(const std::string& net_path);
+  // The gate temperature of stage `stage`: cascade.gate_temperature, or fitted on the validation
+  // split (remembered per network and dataset).
+  double gate_temperature(const CascadeSpec& spec, const Config& cfg, size_t stage);
   // estimate_network(soc, cluster, cost, name), remembered per (hardware, cluster, network);
   // `hardware_key` identifies the SoC's configuration.
   const NetworkEstimate& estimate(uint64_t hardware_key, const SocSpec& soc, ClusterIndex cluster,
@@ -63,6 +67,7 @@ class ScoreSource {
   std::map<std::string, CascadeScores> memo_;
   std::map<std::string, NetworkCost> costs_;
   std::map<std::string, NetworkEstimate> estimates_;
+  std::map<std::string, double> temperatures_;
 };
 
 struct CascadeRunOptions {

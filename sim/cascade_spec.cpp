@@ -46,6 +46,17 @@ void cascade_fields(V& v, CascadeSpec& c) {
           "plain validation estimate; below 1)",
           Bound::kFraction},
          c.loss_confidence);
+  v.integer({"loss_unseen_samples", "inputs",
+             "threshold = auto: the loss is promised on an unseen set of this many inputs (a test "
+             "split), so the bound adds that set's own sampling spread: z*sd*sqrt(1/n + 1/m) "
+             "(0: the population's loss, z*sd/sqrt(n))",
+             Bound::kNonNegative, 1e9},
+            c.loss_unseen_samples);
+  v.text({"gate_temperature", "",
+          "temperature T of the gate: each non-final stage's probabilities become softmax(logits "
+          "/ T) before its confidence is computed; a number, or fit: the T with the least "
+          "negative log-likelihood on the validation split, per network"},
+         c.gate_temperature_text);
   v.real({"gate_cycles", "cycles",
           "cycles the gate check (softmax, top-2, compare) costs on the stage's cluster",
           Bound::kNonNegative, 1e9},
@@ -145,6 +156,19 @@ void stage_fields(V& v, StageSpec& s, int index) {
 
 std::string stage_prefix(int s) { return "stage" + std::to_string(s) + "."; }
 
+// The number `text` spells, in [lo, hi]; else a UserError naming `key` and what was `expected`.
+double number_in(const Config& cfg, const std::string& key, const std::string& text, double lo,
+                 double hi, const std::string& expected) {
+  char* end = nullptr;
+  errno = 0;
+  const double value = std::strtod(text.c_str(), &end);
+  if (text.empty() || errno != 0 || end != text.c_str() + text.size() || !std::isfinite(value) ||
+      value < lo || value > hi) {
+    cfg.fail(key, "expected " + expected + ", got \"" + text + "\"");
+  }
+  return value;
+}
+
 }  // namespace
 
 void declare_cascade_options(OptionTable& t) {
@@ -161,14 +185,13 @@ CascadeSpec cascade_spec_from(const Config& cfg) {
   spec.metric_name = gate_metric_name(spec.metric);
   spec.auto_threshold = spec.threshold_text == "auto";
   if (!spec.auto_threshold) {
-    const std::string& thr = spec.threshold_text;
-    char* end = nullptr;
-    errno = 0;
-    spec.threshold = std::strtod(thr.c_str(), &end);
-    if (thr.empty() || errno != 0 || end != thr.c_str() + thr.size() ||
-        !std::isfinite(spec.threshold) || spec.threshold < 0 || spec.threshold > 1) {
-      cfg.fail("cascade.threshold", "expected auto or a number between 0 and 1, got \"" + thr + "\"");
-    }
+    spec.threshold = number_in(cfg, "cascade.threshold", spec.threshold_text, 0, 1,
+                               "auto or a number between 0 and 1");
+  }
+  spec.fit_gate_temperature = spec.gate_temperature_text == "fit";
+  if (!spec.fit_gate_temperature) {
+    spec.gate_temperature = number_in(cfg, "cascade.gate_temperature", spec.gate_temperature_text,
+                                      1e-3, 1e3, "fit or a number between 0.001 and 1000");
   }
   if (spec.loss_confidence < 0.5 || spec.loss_confidence >= 1) {
     cfg.fail("cascade.loss_confidence", "expected a probability in [0.5, 1), got \"" +

@@ -4,6 +4,7 @@
 // cascade's configuration keys are declared beside the fields they fill (cascade_spec.cpp).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,10 @@ struct CascadeSpec {
   double threshold = 0;  // when !auto_threshold
   double max_accuracy_loss = 0.002;
   double loss_confidence = 0.9;  // for auto: the loss bound holds with this probability
+  int64_t loss_unseen_samples = 0;  // for auto: size of the unseen set the bound is for (0: all)
+  std::string gate_temperature_text = "1";  // a number, or "fit" (on the validation split)
+  double gate_temperature = 1;              // when not fitted
+  bool fit_gate_temperature = false;
   double gate_cycles = 500;
   PowerState first_rest = PowerState::kIdle;       // first stage's cluster, between inputs
   PowerState escalation_rest = PowerState::kIdle;  // clusters only later stages use

@@ -125,6 +125,7 @@ struct SweepJob {
   const Config& base;
   std::string sweep_hash;
   CascadeRunOptions options;
+  bool report_val = false;  // rows of the validation split instead of the test split
 };
 
 // Runs one point and returns its sweep.csv line.
@@ -135,7 +136,7 @@ std::string run_point(const SweepJob& job, ScoreSource& scores, uint64_t point) 
   const RunReport report = run.report();
   CsvRow row("sweep.csv: point " + std::to_string(point));
   for (const auto& v : values) row << v;
-  write_summary_fields(row, report, report.splits.back());
+  write_summary_fields(row, report, job.report_val ? report.splits.front() : report.splits.back());
   const std::string canonical = cfg.canonical();
   row << hex64(fnv1a64(canonical.data(), canonical.size())) << BLSIM_VERSION << "" << point
       << run.path << job.sweep_hash;
@@ -261,7 +262,10 @@ int cmd_sweep(const Args& args) {
       ("report", "also draw OUT/report.html and its charts (blsim report)")
       ("objectives", po::value<std::string>()->default_value("energy,accuracy,latency"),
        "Pareto objectives: energy, accuracy, latency, p99, loss, escalation, saved, or "
-       "COLUMN:min|max of any summary column");
+       "COLUMN:min|max of any summary column")
+      ("split", po::value<std::string>()->default_value("test"),
+       "split the rows report: test, or val (the split thresholds are chosen on: to choose "
+       "among designs without looking at the test split)");
   declare_run_inputs(cl);
   if (!cl.parse(args)) return 0;
   if (!cl.has("vary")) throw UserError("sweep: give at least one --vary KEY=V1,V2,...");
@@ -272,6 +276,10 @@ int cmd_sweep(const Args& args) {
   const std::vector<Objective> objectives = parse_objectives(cl.get<std::string>("objectives"));
   const unsigned jobs = cl.get<unsigned>("jobs");
   if (jobs == 0 || jobs > 256) throw UserError("sweep: --jobs must be 1 to 256");
+  const std::string split = cl.get<std::string>("split");
+  if (split != "test" && split != "val") {
+    throw UserError("sweep: --split must be test or val, got \"" + split + "\"");
+  }
   const uint64_t sample = cl.get<uint64_t>("sample-points");
   const std::vector<uint64_t> points =
       select_points(grid.size(), sample, cl.get<uint64_t>("seed"), shard, shards);
@@ -286,7 +294,7 @@ int cmd_sweep(const Args& args) {
   }
   identity += "sample " + std::to_string(sample) + " seed " + std::to_string(cl.get<uint64_t>("seed")) +
               " samples " + std::to_string(cl.get<size_t>("samples")) +
-              (cl.has("full") ? " full" : " fast");
+              (cl.has("full") ? " full" : " fast") + (split == "val" ? " split val" : "");
   const std::string sweep_hash = hex64(fnv1a64(identity.data(), identity.size()));
 
   const std::string out_dir = cl.get<std::string>("out");
@@ -332,7 +340,8 @@ int cmd_sweep(const Args& args) {
 
   const auto started = std::chrono::steady_clock::now();
   SweepJob job{grid, cl.config(), sweep_hash, CascadeRunOptions{}};
-  job.options.simulate_val = false;
+  job.report_val = split == "val";
+  job.options.simulate_val = job.report_val;
   job.options.fast_path = !cl.has("full");
   {
     make_output_dir(out_dir);

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // blsim train: trains a named architecture on a dataset's training split, reports one line per
-// epoch (loss, train and validation accuracy, time), and writes the network as ONNX. The test
-// split is never looked at here; `blsim eval` measures it.
+// epoch (loss, train and validation accuracy, time), and writes the network as ONNX. With
+// --teacher it distils a trained network's softened outputs into the new one. The test split is
+// never looked at here; `blsim eval` measures it.
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "common/atomic_file.h"
@@ -15,6 +17,9 @@
 #include "workloads/datasets/dataset.h"
 #include "workloads/train/architectures.h"
 #include "workloads/train/onnx_export.h"
+#include "workloads/graph.h"
+#include "workloads/network_check.h"
+#include "workloads/train/teacher.h"
 #include "workloads/train/trainer.h"
 #include "common/user_error.h"
 
@@ -57,6 +62,9 @@ int cmd_train(const Args& args) {
        "train on the first N samples of the training split only (0: all)");
   cl.shortcut("epochs", "train.epochs", "passes over the training split");
   cl.shortcut("seed", "train.seed", "seed of the weights, sample order and augmentation");
+  cl.shortcut("teacher", "train.teacher", "ONNX network to distil from (knowledge distillation)");
+  cl.shortcut("temperature", "train.temperature", "distillation temperature T");
+  cl.shortcut("alpha", "train.alpha", "weight of the teacher's soft targets against the labels");
   if (!cl.parse(args)) return 0;
   const Config& cfg = cl.config();
   const std::string dataset = cl.get<std::string>("dataset");
@@ -100,8 +108,18 @@ int cmd_train(const Args& args) {
       std::fflush(stdout);
     };
   }
+  std::optional<Graph> teacher_graph;
+  std::optional<Teacher> teacher;
+  if (!options.teacher.empty()) {
+    teacher_graph.emplace(Graph::load(options.teacher));
+    check_network_for_dataset(*teacher_graph, options.teacher, dataset_shape(train));
+    teacher.emplace(*teacher_graph, options.temperature, train.classes, train.size(),
+                    options.max_shift_px);
+    std::cout << "distilling from " << options.teacher << " (T " << options.temperature
+              << ", alpha " << options.alpha << ")\n";
+  }
   check_output_file(out);  // before the training, not after it
-  train_network(net, train, val, options, callbacks);
+  train_network(net, train, val, options, callbacks, teacher ? &*teacher : nullptr);
   write_onnx(net, out, recipe_of(dataset, arch, cfg, static_cast<size_t>(max_train)));
   std::cout << "wrote " << out << "\n";
   return 0;

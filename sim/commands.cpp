@@ -13,6 +13,8 @@ const std::vector<Command>& commands() {
        cmd_merge},
       {"report", "draw a run, profile or sweep folder as charts and one HTML page, report.html",
        cmd_report},
+      {"resplit", "how often the threshold chosen on validation breaks its loss budget on re-splits",
+       cmd_resplit},
       {"profile", "run one network on one cluster of the SoC and report per-layer time and energy",
        cmd_profile},
       {"validate", "run published SoC measurements on their presets and report blsim's errors",

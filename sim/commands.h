@@ -29,5 +29,6 @@ int cmd_sweep(const Args& args);
 int cmd_merge(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_report(const Args& args);
+int cmd_resplit(const Args& args);
 
 }  // namespace blsim

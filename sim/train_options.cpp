@@ -68,21 +68,46 @@ void train_fields(V& v, TrainOptions& o) {
             o.max_shift_px);
 }
 
+// Knowledge distillation; recorded in a recipe only when a teacher is given, so that networks
+// trained on labels alone keep the recipe (and bytes) they had before these keys existed.
+template <typename V>
+void distill_fields(V& v, TrainOptions& o) {
+  v.optional_text({"teacher", "",
+          "ONNX network whose outputs, softened by train.temperature, are distilled into the "
+          "trained one (empty: train on the labels only)"},
+         o.teacher);
+  v.real({"temperature", "",
+          "distillation temperature T: teacher and student outputs are softmax(logits / T)",
+          Bound::kPositive, 1e3},
+         o.temperature);
+  v.real({"alpha", "fraction",
+          "distillation: weight of the teacher's soft targets (1 - alpha: the labels)",
+          Bound::kFraction},
+         o.alpha);
+}
+
 }  // namespace
 
 void declare_train_options(OptionTable& table) {
   declare_fields<DataDirs>(table, "data.", false, [](auto& v, auto& d) { data_fields(v, d); });
-  declare_fields<TrainOptions>(table, "train.", false, [](auto& v, auto& o) { train_fields(v, o); });
+  declare_fields<TrainOptions>(table, "train.", false, [](auto& v, auto& o) {
+    train_fields(v, o);
+    distill_fields(v, o);
+  });
 }
 
 TrainOptions train_options_from(const Config& cfg) {
-  return read_fields<TrainOptions>(cfg, "train.", [](auto& v, auto& o) { train_fields(v, o); });
+  return read_fields<TrainOptions>(cfg, "train.", [](auto& v, auto& o) {
+    train_fields(v, o);
+    distill_fields(v, o);
+  });
 }
 
 std::string train_settings_text(const Config& cfg) {
   TrainOptions o;
   KeyTexts texts(cfg, "train.");
   train_fields(texts, o);
+  if (!cfg.text("train.teacher").empty()) distill_fields(texts, o);
   std::string out;
   for (const auto& item : texts.items()) out += (out.empty() ? "" : " ") + item;
   return out;

@@ -88,6 +88,34 @@ TEST(TrainGradient, ConvStridedWithoutPadding) {
   check_layer(conv, random_batch({3, 1, 7, 7}, rng));
 }
 
+TEST(TrainGradient, DepthwiseAndGroupedConv) {
+  SplitMix64 rng(8);
+  ConvLayer depthwise("dw", 3, 3, 3, 1, 1, 3);  // one 3x3 filter per channel
+  depthwise.init(rng);
+  for (float& b : depthwise.params()[1]->value) b = static_cast<float>(rng.uniform(-0.5, 0.5));
+  EXPECT_EQ(depthwise.params()[0]->shape, (std::vector<int64_t>{3, 1, 3, 3}));
+  EXPECT_EQ(depthwise.macs({3, 5, 5}), 3u * 5 * 5 * 9);
+  check_layer(depthwise, random_batch({2, 3, 5, 5}, rng));
+  ConvLayer grouped("grouped", 4, 6, 3, 1, 0, 2);  // two groups of 2 -> 3 channels
+  grouped.init(rng);
+  check_layer(grouped, random_batch({2, 4, 5, 6}, rng));
+}
+
+TEST(TrainGradient, DepthwiseConvByHand) {
+  // Channel 0's filter is all ones, channel 1's is zero but its centre (2): channel 1 only sees
+  // its own input, never channel 0's.
+  ConvLayer dw("dw", 2, 2, 3, 1, 1, 2);
+  std::vector<float>& w = dw.params()[0]->value;
+  std::fill(w.begin(), w.end(), 0.0f);
+  std::fill(w.begin(), w.begin() + 9, 1.0f);
+  w[9 + 4] = 2.0f;
+  Activations x, y;
+  x.resize({1, 2, 2, 2});
+  x.data = {1, 2, 3, 4, 10, 20, 30, 40};
+  dw.forward(x, y, false);
+  EXPECT_EQ(y.data, (std::vector<float>{10, 10, 10, 10, 20, 40, 60, 80}));
+}
+
 TEST(TrainGradient, Dense) {
   SplitMix64 rng(3);
   DenseLayer fc("fc", 6, 4);

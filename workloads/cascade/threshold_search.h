@@ -6,7 +6,11 @@
 // The loss is judged by an upper confidence bound, mean + z * sd / sqrt(n) of the per-sample
 // paired loss (big right and cascade wrong: +1, the reverse: -1), so that a threshold that only
 // just fits the validation samples is not taken for one that fits unseen inputs; z = 0 uses the
-// plain validation estimate.
+// plain validation estimate. When the promise is about the loss measured on a finite unseen set
+// of m inputs (a test split), that set's own sampling spread adds: sd * sqrt(1/n + 1/m). The
+// bound assumes validation and unseen inputs are drawn alike from one population (exchangeable)
+// and the normal approximation of the paired loss; it does not correct for the search over
+// thresholds, which picks the cheapest that fits and so is slightly optimistic.
 #pragma once
 
 #include <vector>
@@ -25,9 +29,14 @@ struct ThresholdChoice {
 };
 
 // stage_energy_j[s]: energy of one run of stage s. Two-stage cascades search every distinct
-// midpoint of the gate's confidences; deeper ones a grid of confidence quantiles per gate.
+// midpoint of the gate's confidences, deeper ones a grid of confidence quantiles per gate. A point
+// qualifies when its bound fits and so do the bounds of all points that escalate more (every
+// threshold at least as high): with one gate, the search walks down from "everybody escalates" and
+// stops at the first breach. The cheapest qualifying point is chosen.
+// unseen_samples: m above (0: the population, an unbounded set).
 ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<double>& stage_energy_j,
-                                  double max_accuracy_loss, double z = 0.0);
+                                  double max_accuracy_loss, double z = 0.0,
+                                  size_t unseen_samples = 0);
 
 // Standard normal quantile: z such that P(Z <= z) = p, for p in (0, 1).
 double normal_quantile(double p);

@@ -74,6 +74,26 @@ void build_cnn(Network& net, const std::vector<ConvStage>& stages,
   build_mlp(net, hidden, rng);
 }
 
+void add_conv_relu(Network& net, const std::string& name, int64_t in, int64_t out, int64_t kernel,
+                   int64_t pad, int64_t group, SplitMix64& rng) {
+  auto conv = std::make_unique<ConvLayer>(name, in, out, kernel, 1, pad, group);
+  conv->init(rng);
+  net.add(std::move(conv));
+  net.add(std::make_unique<ReluLayer>(name + "_relu"));
+}
+
+// Depthwise-separable: Conv 3x3 `first` (pad 1) -> MaxPool 2x2 -> depthwise 3x3 (pad 1) ->
+// pointwise 1x1 `second` -> MaxPool 2x2, each conv followed by Relu, then an MLP head.
+void build_separable(Network& net, int64_t first, int64_t second,
+                     const std::vector<int64_t>& hidden, SplitMix64& rng) {
+  add_conv_relu(net, "conv1", net.input_shape()[0], first, 3, 1, 1, rng);
+  net.add(std::make_unique<MaxPoolLayer>("pool1", 2, 2));
+  add_conv_relu(net, "conv2_dw", first, first, 3, 1, first, rng);
+  add_conv_relu(net, "conv2_pw", first, second, 1, 0, 1, rng);
+  net.add(std::make_unique<MaxPoolLayer>("pool2", 2, 2));
+  build_mlp(net, hidden, rng);
+}
+
 }  // namespace
 
 const std::vector<ArchInfo>& architectures() {
@@ -81,6 +101,9 @@ const std::vector<ArchInfo>& architectures() {
       {"mlp-tiny", "little: 784-16-10 MLP (ReLU)"},
       {"mlp-little", "little: 784-32-10 MLP (ReLU)"},
       {"mlp-small", "little: 784-64-10 MLP (ReLU)"},
+      {"cnn-tiny", "little: conv3x3 4 / conv3x3 8 (pad 1, 2x2 max pool each), FC 392-10"},
+      {"cnn-dws", "little: conv3x3 8, pool, depthwise 3x3 + pointwise 1x1 16, pool, FC 784-10"},
+      {"cnn-dws-wide", "little: cnn-dws with 16 and 32 channels, FC 1568-10"},
       {"lenet5", "big: LeNet-5-like CNN, conv5x5 6 / conv5x5 16, FC 120-84"},
       {"cnn-medium", "big: conv3x3 16 / conv3x3 32 (pad 1, 2x2 max pool each), FC 128"},
       {"cnn-big", "big: conv3x3 32 / conv3x3 64 (pad 1, 2x2 max pool each), FC 128"},
@@ -98,6 +121,12 @@ Network build_architecture(const std::string& name, int64_t channels, int64_t he
     build_mlp(net, {32}, rng);
   } else if (name == "mlp-small") {
     build_mlp(net, {64}, rng);
+  } else if (name == "cnn-tiny") {
+    build_cnn(net, {{4, 3, 1}, {8, 3, 1}}, {}, rng);
+  } else if (name == "cnn-dws") {
+    build_separable(net, 8, 16, {}, rng);
+  } else if (name == "cnn-dws-wide") {
+    build_separable(net, 16, 32, {}, rng);
   } else if (name == "lenet5") {
     build_cnn(net, {{6, 5, 2}, {16, 5, 0}}, {120, 84}, rng);
   } else if (name == "cnn-medium") {

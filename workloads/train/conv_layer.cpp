@@ -18,16 +18,21 @@ using ConstMatrixMap = Eigen::Map<const RowMatrix>;
 }  // namespace
 
 ConvLayer::ConvLayer(std::string name, int64_t in_channels, int64_t out_channels, int64_t kernel,
-                     int64_t stride, int64_t pad)
+                     int64_t stride, int64_t pad, int64_t group)
     : Layer(std::move(name)),
       in_channels_(in_channels),
       out_channels_(out_channels),
       kernel_(kernel),
       stride_(stride),
-      pad_(pad) {
+      pad_(pad),
+      group_(group) {
+  if (group <= 0 || in_channels % group != 0 || out_channels % group != 0) {
+    throw std::invalid_argument(this->name() + ": group must divide the input and output channels");
+  }
+  const int64_t in_per_group = in_channels / group;
   weight_.name = this->name() + ".weight";
-  weight_.shape = {out_channels, in_channels, kernel, kernel};
-  weight_.value.assign(static_cast<size_t>(out_channels * in_channels * kernel * kernel), 0.0f);
+  weight_.shape = {out_channels, in_per_group, kernel, kernel};
+  weight_.value.assign(static_cast<size_t>(out_channels * in_per_group * kernel * kernel), 0.0f);
   weight_.grad = weight_.value;
   weight_.decays = true;
   bias_.name = this->name() + ".bias";
@@ -37,7 +42,7 @@ ConvLayer::ConvLayer(std::string name, int64_t in_channels, int64_t out_channels
 }
 
 void ConvLayer::init(SplitMix64& rng) {
-  const double fan_in = static_cast<double>(in_channels_ * kernel_ * kernel_);
+  const double fan_in = static_cast<double>(in_channels_ / group_ * kernel_ * kernel_);
   const double limit = std::sqrt(6.0 / fan_in);
   for (float& w : weight_.value) w = static_cast<float>(rng.uniform(-limit, limit));
   std::fill(bias_.value.begin(), bias_.value.end(), 0.0f);
@@ -56,7 +61,8 @@ std::vector<int64_t> ConvLayer::output_shape(const std::vector<int64_t>& in) con
 
 uint64_t ConvLayer::macs(const std::vector<int64_t>& in) const {
   const auto out = output_shape(in);
-  return static_cast<uint64_t>(out[0] * out[1] * out[2] * in_channels_ * kernel_ * kernel_);
+  return static_cast<uint64_t>(out[0] * out[1] * out[2] * (in_channels_ / group_) * kernel_ *
+                               kernel_);
 }
 
 // cols is (C*K*K) x (OH*OW), row-major; padding reads as zero.
@@ -112,13 +118,19 @@ void ConvLayer::forward(const Activations& in, Activations& out, bool training) 
   } else {
     scratch.resize(static_cast<size_t>(patch * positions));
   }
-  const ConstMatrixMap weight(weight_.value.data(), out_channels_, patch);
+  // Group g maps rows [g*gp, (g+1)*gp) of the patches to output channels [g*go, (g+1)*go).
+  const int64_t gp = patch / group_, go = out_channels_ / group_;
+  const ConstMatrixMap weight(weight_.value.data(), out_channels_, gp);
   const Eigen::Map<const Eigen::VectorXf> bias(bias_.value.data(), out_channels_);
   for (int64_t s = 0; s < n; ++s) {
     float* cols = training ? cols_.data() + s * patch * positions : scratch.data();
     im2col(in.data.data() + s * in.per_sample(), h, w, cols);
+    const ConstMatrixMap all_cols(cols, patch, positions);
     MatrixMap y(out.data.data() + s * out_channels_ * positions, out_channels_, positions);
-    y.noalias() = weight * ConstMatrixMap(cols, patch, positions);
+    for (int64_t g = 0; g < group_; ++g) {
+      y.middleRows(g * go, go).noalias() =
+          weight.middleRows(g * go, go) * all_cols.middleRows(g * gp, gp);
+    }
     y.colwise() += bias;
   }
 }
@@ -128,17 +140,21 @@ void ConvLayer::backward(const Activations& in, const Activations& grad_out,
   const int64_t n = in.batch(), h = in.shape[2], w = in.shape[3];
   const int64_t patch = in_channels_ * kernel_ * kernel_, positions = out_h_ * out_w_;
   grad_in.resize(in.shape);
-  const ConstMatrixMap weight(weight_.value.data(), out_channels_, patch);
-  MatrixMap weight_grad(weight_.grad.data(), out_channels_, patch);
+  const int64_t gp = patch / group_, go = out_channels_ / group_;
+  const ConstMatrixMap weight(weight_.value.data(), out_channels_, gp);
+  MatrixMap weight_grad(weight_.grad.data(), out_channels_, gp);
   Eigen::Map<Eigen::VectorXf> bias_grad(bias_.grad.data(), out_channels_);
   RowMatrix grad_cols(patch, positions);
   for (int64_t s = 0; s < n; ++s) {
     const ConstMatrixMap dy(grad_out.data.data() + s * out_channels_ * positions, out_channels_,
                             positions);
     const ConstMatrixMap cols(cols_.data() + s * patch * positions, patch, positions);
-    weight_grad.noalias() += dy * cols.transpose();
+    for (int64_t g = 0; g < group_; ++g) {
+      const auto dy_g = dy.middleRows(g * go, go);
+      weight_grad.middleRows(g * go, go).noalias() += dy_g * cols.middleRows(g * gp, gp).transpose();
+      grad_cols.middleRows(g * gp, gp).noalias() = weight.middleRows(g * go, go).transpose() * dy_g;
+    }
     bias_grad += dy.rowwise().sum();
-    grad_cols.noalias() = weight.transpose() * dy;
     col2im(grad_cols.data(), h, w, grad_in.data.data() + s * in.per_sample());
   }
 }

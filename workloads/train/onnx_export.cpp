@@ -85,6 +85,7 @@ onnx::ModelProto network_to_onnx(Network& net, const std::string& doc_string) {
       add_ints(*node, "kernel_shape", {conv.kernel(), conv.kernel()});
       add_ints(*node, "pads", {conv.pad(), conv.pad(), conv.pad(), conv.pad()});
       add_ints(*node, "strides", {conv.stride(), conv.stride()});
+      if (conv.group() != 1) add_int(*node, "group", conv.group());
     } else if (op == "MaxPool") {
       const auto& pool = static_cast<const MaxPoolLayer&>(*layer);
       add_ints(*node, "kernel_shape", {pool.kernel(), pool.kernel()});

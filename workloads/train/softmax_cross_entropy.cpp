@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "workloads/scores.h"
 
@@ -31,6 +32,33 @@ double softmax_cross_entropy(const Activations& logits, const int* labels, Activ
   }
   if (correct != nullptr) *correct = hits;
   return loss / static_cast<double>(n);
+}
+
+double distillation_loss(const Activations& logits, const int* labels, const float* soft,
+                         double temperature, double alpha, Activations& grad, int64_t* correct) {
+  const double hard = softmax_cross_entropy(logits, labels, grad, correct);
+  const int64_t n = logits.batch(), k = logits.per_sample();
+  const double inv_t = 1.0 / temperature;
+  std::vector<double> q(static_cast<size_t>(k));
+  double soft_loss = 0.0;
+  for (int64_t s = 0; s < n; ++s) {
+    const float* z = logits.data.data() + s * k;
+    const float* p = soft + s * k;
+    float* row = grad.data.data() + s * k;
+    const double top = *std::max_element(z, z + k) * inv_t;
+    double sum = 0.0;
+    for (int64_t c = 0; c < k; ++c) sum += (q[c] = std::exp(z[c] * inv_t - top));
+    const double log_sum = std::log(sum);
+    for (int64_t c = 0; c < k; ++c) {
+      const double log_q = z[c] * inv_t - top - log_sum;
+      soft_loss -= static_cast<double>(p[c]) * log_q;
+      // grad holds (1/N)(softmax(z) - one_hot): scale it by (1 - alpha), add the soft term.
+      row[c] = static_cast<float>((1.0 - alpha) * row[c] +
+                                  alpha * temperature * (q[c] / sum - p[c]) / static_cast<double>(n));
+    }
+  }
+  return (1.0 - alpha) * hard +
+         alpha * temperature * temperature * soft_loss / static_cast<double>(n);
 }
 
 }  // namespace blsim

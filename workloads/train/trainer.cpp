@@ -12,6 +12,7 @@
 #include "workloads/scores.h"
 #include "workloads/train/augment.h"
 #include "workloads/train/softmax_cross_entropy.h"
+#include "workloads/train/teacher.h"
 
 namespace blsim {
 
@@ -28,7 +29,7 @@ double accuracy_of(Network& net, const Dataset& data) {
 
 std::vector<EpochReport> train_network(Network& net, const Dataset& train, const Dataset& val,
                                        const TrainOptions& options,
-                                       const TrainCallbacks& callbacks) {
+                                       const TrainCallbacks& callbacks, Teacher* teacher) {
   if (train.size() == 0) throw std::invalid_argument("train_network: empty training set");
   if (options.epochs <= 0 || options.batch_size <= 0) {
     throw std::invalid_argument("train_network: epochs and batch size must be positive");
@@ -48,6 +49,8 @@ std::vector<EpochReport> train_network(Network& net, const Dataset& train, const
 
   Activations batch, grad;
   std::vector<int> labels;
+  std::vector<size_t> keys;
+  std::vector<float> soft;
   std::vector<EpochReport> reports;
   int64_t step = 0;
   double lr = options.learning_rate;
@@ -60,23 +63,31 @@ std::vector<EpochReport> train_network(Network& net, const Dataset& train, const
       const size_t count = std::min(static_cast<size_t>(options.batch_size), n - first);
       batch.resize({static_cast<int64_t>(count), train.channels, train.height, train.width});
       labels.resize(count);
+      keys.resize(count);
       for (size_t j = 0; j < count; ++j) {
         const size_t index = order[first + j];
         labels[j] = train.labels[index];
         float* dst = batch.data.data() + j * per;
+        int64_t dx = 0, dy = 0;
         if (options.max_shift_px > 0) {
           const int64_t span = 2 * options.max_shift_px + 1;
-          const int64_t dx = static_cast<int64_t>(shift_rng.below(span)) - options.max_shift_px;
-          const int64_t dy = static_cast<int64_t>(shift_rng.below(span)) - options.max_shift_px;
+          dx = static_cast<int64_t>(shift_rng.below(span)) - options.max_shift_px;
+          dy = static_cast<int64_t>(shift_rng.below(span)) - options.max_shift_px;
           shift_image(train.image(index), dst, train.channels, train.height, train.width, dx, dy);
         } else {
           std::copy_n(train.image(index), per, dst);
         }
+        if (teacher != nullptr) keys[j] = teacher->key(index, dx, dy);
       }
+      if (teacher != nullptr) teacher->targets(batch, keys, soft);
       net.zero_grad();
       const Activations& logits = net.forward(batch, true);
       int64_t hits = 0;
-      const double loss = softmax_cross_entropy(logits, labels.data(), grad, &hits);
+      const double loss =
+          teacher != nullptr
+              ? distillation_loss(logits, labels.data(), soft.data(), teacher->temperature(),
+                                  options.alpha, grad, &hits)
+              : softmax_cross_entropy(logits, labels.data(), grad, &hits);
       if (!std::isfinite(loss)) {
         // Weights that produced a NaN or infinite loss are no longer finite numbers either: stop
         // before they reach a model file.

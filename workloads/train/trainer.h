@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Mini-batch training of a Network on a Dataset: per epoch a seeded shuffle, optional random
-// pixel shifts, softmax cross-entropy, one optimizer step per batch on a scheduled learning rate,
-// then validation accuracy. Single-threaded, so a seed fixes every weight bit for a given build.
+// pixel shifts, softmax cross-entropy (or, given a teacher, the distillation loss), one optimizer
+// step per batch on a scheduled learning rate, then validation accuracy. Single-threaded, so a
+// seed fixes every weight bit for a given build.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,9 @@ struct TrainOptions {
   LrSchedule schedule = LrSchedule::kCosine;
   OptimizerOptions optimizer;
   int64_t max_shift_px = 0;  // each training image moves by up to this many pixels in x and y
+  std::string teacher;  // ONNX network to distil from (empty: labels only)
+  double temperature = 1.0;  // softens the teacher's and the student's outputs (distillation)
+  double alpha = 0.5;        // weight of the teacher's soft targets against the labels
 };
 
 struct EpochReport {
@@ -40,9 +44,13 @@ struct TrainCallbacks {
   std::function<void(int64_t, size_t, size_t, double)> on_batch;
 };
 
+class Teacher;
+
+// `teacher` (optional) gives the soft targets; options.temperature and options.alpha weigh them.
 std::vector<EpochReport> train_network(Network& net, const Dataset& train, const Dataset& val,
                                        const TrainOptions& options,
-                                       const TrainCallbacks& callbacks = {});
+                                       const TrainCallbacks& callbacks = {},
+                                       Teacher* teacher = nullptr);
 
 // Fraction of samples whose most probable class is the label.
 double accuracy_of(Network& net, const Dataset& data);
