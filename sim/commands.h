@@ -27,5 +27,6 @@ int cmd_profile(const Args& args);
 int cmd_run(const Args& args);
 int cmd_sweep(const Args& args);
 int cmd_merge(const Args& args);
+int cmd_dram(const Args& args);
 
 }  // namespace blsim
