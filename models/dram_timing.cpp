@@ -174,11 +174,13 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
   Rank& rank = ranks_[channel * spec_.ranks + rank_index];
   Bank& bank = banks_[(channel * spec_.ranks + rank_index) * spec_.banks + bank_index];
 
-  int64_t t = after_refresh(bank, wake(rank, arrival));
-  if (epoch_at(bank, t) != bank.epoch) {  // a refresh closed the row (its PRE is billed here)
+  const int64_t t = after_refresh(bank, wake(rank, arrival));
+  // Requests are served in order: this one's column command comes after the channel's last.
+  const int64_t now = after_refresh(bank, std::max(t, ch.last_col));
+  if (epoch_at(bank, now) != bank.epoch) {  // a refresh closed the row (its PRE billed here)
     if (bank.open_row >= 0) ++result.commands.pre;
     bank.open_row = -1;
-    bank.epoch = epoch_at(bank, t);
+    bank.epoch = epoch_at(bank, now);
   }
   if (bank.open_row == row) {
     ++result.row_hits;
@@ -206,11 +208,12 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     c = write ? std::max(c, ch.read_data_end + ck_.rtw_gap - latency)
               : std::max(c, rank.write_data_end + ck_.wtr);
     c = reserve_command(ch, c);
-    if (after_refresh(bank, c) != c || c + to_precharged > next_refresh(bank, c)) {
+    const bool closed = epoch_at(bank, c) != bank.epoch;  // a refresh came since the ACT
+    if (closed || after_refresh(bank, c) != c || c + to_precharged > next_refresh(bank, c)) {
       // The bank's refresh comes first: it closes the row, which reopens after the refresh.
       ++result.commands.pre;
-      const int64_t after = after_refresh(bank, std::max(c, next_refresh(bank, c)));
-      activate(ch, rank, bank, std::max(after, bank.act_ready), result);
+      const int64_t window = closed ? next_refresh(bank, c) - ck_.bank_refi : next_refresh(bank, c);
+      activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
     result.issue_ck = std::min(result.issue_ck, c);
