@@ -7,7 +7,6 @@
 namespace blsim {
 namespace {
 
-constexpr int64_t kCmdRing = 1024;  // command-bus clocks remembered behind the latest command
 // Idle clocks on the data bus between read data and the following write data (DQ turnaround;
 // estimate: JEDEC specifies it through RL, WL, tDQSCK and the preambles).
 constexpr int64_t kReadToWriteGap = 2;
@@ -60,33 +59,89 @@ DramTiming::DramTiming(const DramSpec& spec)
     const auto b = static_cast<int64_t>(i % static_cast<size_t>(spec.banks));
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
-  for (auto& ch : channels_) ch.cmd_slots.assign(kCmdRing, 0);
+  queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
 }
 
-// ---- command bus -----------------------------------------------------------------------------
+// ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
+
+int64_t DramTiming::SlotRing::last_taken(int64_t from, int64_t to) const {
+  from = std::max({from, top_ - kSlots, int64_t{0}});
+  to = std::min(to, top_);
+  for (int64_t s = to - 1; s >= from;) {
+    const uint64_t word = bits_[(s / 64) % (kSlots / 64)];
+    const int64_t base = s / 64 * 64;
+    const int64_t lo = std::max(from, base);
+    // bits lo..s of this word
+    const int hi_bit = static_cast<int>(s - base);
+    const int lo_bit = static_cast<int>(lo - base);
+    uint64_t mask = (hi_bit == 63 ? ~uint64_t{0} : ((uint64_t{1} << (hi_bit + 1)) - 1));
+    mask &= ~((uint64_t{1} << lo_bit) - 1);
+    const uint64_t hit = word & mask;
+    if (hit != 0) return base + 63 - __builtin_clzll(hit);
+    s = base - 1;
+  }
+  return -1;
+}
+
+int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
+  from = std::max({from, top_ - kSlots, int64_t{0}});
+  to = std::min(to, top_);
+  int n = 0;
+  for (int64_t s = from; s < to; ++s) n += bit(s) ? 1 : 0;
+  return n;
+}
+
+void DramTiming::SlotRing::mark(int64_t from, int64_t to) {
+  if (to > top_) {
+    for (int64_t s = std::max(top_, to - kSlots); s < to; ++s) {
+      bits_[(s / 64) % (kSlots / 64)] &= ~(uint64_t{1} << (s % 64));
+    }
+    top_ = to;
+  }
+  for (int64_t s = std::max({from, top_ - kSlots, int64_t{0}}); s < to; ++s) {
+    bits_[(s / 64) % (kSlots / 64)] |= uint64_t{1} << (s % 64);
+  }
+}
 
 int64_t DramTiming::reserve_command(Channel& ch, int64_t t) {
-  auto taken = [&](int64_t s) {
-    return s < ch.cmd_top && s >= ch.cmd_top - kCmdRing && ch.cmd_slots[s % kCmdRing] != 0;
-  };
+  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = s + 1;
+  ch.cmd.mark(t, t + ck_.cmd);
+  return t;
+}
+
+// The first column command at or after `earliest` whose command slot and data burst are free,
+// with the bus turnarounds: read data tRL + tWTR after write data, write data a gap after read
+// data (tWTR is applied per channel).
+int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) const {
+  const int64_t latency = write ? ck_.wl : ck_.rl;
+  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
+  int64_t d = earliest + latency;
   for (;;) {
-    bool free = true;
-    for (int64_t s = t; s < t + ck_.cmd; ++s) {
-      if (taken(s)) {
-        free = false;
-        t = s + 1;
-        break;
+    int64_t s = ch.cmd.last_taken(d - latency, d - latency + ck_.cmd);
+    if (s >= 0) {
+      d = s + 1 + latency;
+      continue;
+    }
+    s = std::max(ch.read_data.last_taken(d, d + occupy), ch.write_data.last_taken(d, d + occupy));
+    if (s >= 0) {
+      d = s + 1;
+      continue;
+    }
+    if (write) {
+      s = ch.read_data.last_taken(d - ck_.rtw_gap, d + occupy + ck_.wtr + ck_.rl);
+      if (s >= 0) {
+        d = s < d ? s + 1 + ck_.rtw_gap : s + 1;
+        continue;
+      }
+    } else {
+      s = ch.write_data.last_taken(d - ck_.rl - ck_.wtr, d + occupy + ck_.rtw_gap);
+      if (s >= 0) {
+        d = s < d ? s + 1 + ck_.rl + ck_.wtr : s + 1;
+        continue;
       }
     }
-    if (free) break;
+    return d - latency;
   }
-  const int64_t end = t + ck_.cmd;
-  if (end > ch.cmd_top) {
-    for (int64_t s = std::max(ch.cmd_top, end - kCmdRing); s < end; ++s) ch.cmd_slots[s % kCmdRing] = 0;
-    ch.cmd_top = end;
-  }
-  for (int64_t s = std::max(t, ch.cmd_top - kCmdRing); s < end; ++s) ch.cmd_slots[s % kCmdRing] = 1;
-  return t;
 }
 
 // ---- refresh schedule ------------------------------------------------------------------------
@@ -109,7 +164,9 @@ int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
 
 DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t bytes, bool write) {
   DramAccessResult result;
-  const int64_t arrival = std::max<int64_t>(0, to_ck(arrival_s));
+  int64_t& queue_slot = queue_ends_[queue_next_];
+  queue_next_ = (queue_next_ + 1) % queue_ends_.size();
+  const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_slot});
   result.issue_ck = kForever;
   result.end_ck = arrival;
   const uint64_t row_bytes = spec_.row_bytes();
@@ -120,6 +177,7 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
     bytes -= part;
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
+  queue_slot = result.end_ck;
   result.done_s = std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_);
   commands_ += result.commands;
   row_hits_ += result.row_hits;
@@ -141,19 +199,28 @@ int64_t DramTiming::wake(Rank& rank, int64_t t) {
 
 int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
                              DramAccessResult& r) {
-  int64_t a = std::max({earliest, rank.last_act + ck_.rrd, rank.acts[rank.acts_next] + ck_.faw});
-  for (;;) {  // the first free command slot outside the bank's refresh
+  int64_t a = earliest;
+  for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = after_refresh(bank, a);
-    const int64_t s = reserve_command(ch, a);
-    if (after_refresh(bank, s) == s) {
-      a = s;
-      break;
+    int64_t s = ck_.rrd > 0 ? rank.acts.last_taken(a - ck_.rrd + 1, a + ck_.rrd) : -1;
+    if (s >= 0) {
+      a = std::max(a + 1, s + ck_.rrd);
+      continue;
     }
-    a = s + 1;
+    if (ck_.faw > 0 && (rank.acts.count(a - ck_.faw + 1, a + 1) >= 4 ||
+                        rank.acts.count(a, a + ck_.faw) >= 4)) {
+      ++a;
+      continue;
+    }
+    s = ch.cmd.last_taken(a, a + ck_.cmd);
+    if (s >= 0) {
+      a = s + 1;
+      continue;
+    }
+    break;
   }
-  rank.last_act = a;
-  rank.acts[rank.acts_next] = a;
-  rank.acts_next = (rank.acts_next + 1) % 4;
+  ch.cmd.mark(a, a + ck_.cmd);
+  rank.acts.mark(a, a + 1);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
   bank.epoch = epoch_at(bank, a);
@@ -176,7 +243,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
 
   const int64_t t = after_refresh(bank, wake(rank, arrival));
   // Requests are served in order: this one's column command comes after the channel's last.
-  const int64_t now = after_refresh(bank, std::max(t, ch.last_col));
+  const int64_t now = after_refresh(bank, std::max(t, bank.last_col));
   if (epoch_at(bank, now) != bank.epoch) {  // a refresh closed the row (its PRE billed here)
     if (bank.open_row >= 0) ++result.commands.pre;
     bank.open_row = -1;
@@ -204,10 +271,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
   const int64_t to_precharged = (write ? latency + ck_.burst + ck_.wr : ck_.rtp) + ck_.rp;
   int64_t data_end = t;
   for (uint64_t done = 0; done < bursts;) {
-    int64_t c = std::max({t, bank.col_ready, ch.last_col + ck_.ccd, ch.data_free - latency});
-    c = write ? std::max(c, ch.read_data_end + ck_.rtw_gap - latency)
-              : std::max(c, rank.write_data_end + ck_.wtr);
-    c = reserve_command(ch, c);
+    const int64_t c = place_column(ch, std::max({t, bank.col_ready, bank.last_col + ck_.ccd}), write);
     const bool closed = epoch_at(bank, c) != bank.epoch;  // a refresh came since the ACT
     if (closed || after_refresh(bank, c) != c || c + to_precharged > next_refresh(bank, c)) {
       // The bank's refresh comes first: it closes the row, which reopens after the refresh.
@@ -216,17 +280,13 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
+    ch.cmd.mark(c, c + ck_.cmd);
     result.issue_ck = std::min(result.issue_ck, c);
-    data_end = c + latency + ck_.burst;
-    ch.last_col = c;
-    ch.data_free = data_end;
-    if (write) {
-      rank.write_data_end = data_end;
-      bank.pre_ready = std::max(bank.pre_ready, data_end + ck_.wr);
-    } else {
-      ch.read_data_end = data_end;
-      bank.pre_ready = std::max(bank.pre_ready, c + ck_.rtp);
-    }
+    const int64_t d = c + latency;
+    (write ? ch.write_data : ch.read_data).mark(d, d + std::max(ck_.burst, ck_.ccd));
+    data_end = std::max(data_end, d + ck_.burst);
+    bank.last_col = c;
+    bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);
     ++done;
   }
   (write ? result.commands.wr : result.commands.rd) += bursts;

@@ -11,8 +11,11 @@
 //   channel: tCCD between column commands, one data burst at a time on the data bus (reads
 //            after writes and writes after reads wait for the bus to turn), one command per
 //            cmd_ck clocks on the command bus.
-// Row hits pipeline (a column command every tCCD); commands of a later request may use command
-// slots before those of an earlier one, data leaves in request order. Refresh follows a fixed
+// Row hits pipeline (a column command every tCCD). The controller reorders like FR-FCFS over a
+// queue of kQueueDepth requests per channel: each bank serves its requests in arrival order,
+// but a request may take any command-bus, data-bus and ACT slot that earlier requests left free,
+// so requests to ready banks pass one that waits for a conflict, and data may return out of
+// order. A request enters the queue when the one kQueueDepth places before it has finished. Refresh follows a fixed
 // schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (every tREFI / banks,
 // tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
@@ -47,6 +50,8 @@ struct DramBackground {
 
 class DramTiming {
  public:
+  static constexpr int kQueueDepth = 32;  // requests per channel the controller can reorder
+
   explicit DramTiming(const DramSpec& spec);
 
   // A read or write of `bytes` at `addr` that reaches the controller at arrival_s.
@@ -77,19 +82,32 @@ class DramTiming {
   static constexpr int64_t kForever = std::numeric_limits<int64_t>::max() / 4;
   enum class Rest { kAwake, kPowerDown, kSelfRefresh };
 
+  // Which clocks of a resource are taken, over the last kSlots clocks before `top`; older
+  // clocks count as free.
+  class SlotRing {
+   public:
+    static constexpr int64_t kSlots = 8192;
+    SlotRing() : bits_(kSlots / 64, 0) {}
+    int64_t last_taken(int64_t from, int64_t to) const;  // highest taken clock in [from, to), or -1
+    int count(int64_t from, int64_t to) const;
+    void mark(int64_t from, int64_t to);
+
+   private:
+    bool bit(int64_t s) const { return (bits_[(s / 64) % (kSlots / 64)] >> (s % 64)) & 1; }
+    std::vector<uint64_t> bits_;
+    int64_t top_ = 0;
+  };
   struct Bank {
     int64_t open_row = -1;
     int64_t epoch = 0;             // refreshes of this bank before its last use
     int64_t act_ready = 0;         // earliest ACT (after tRP)
     int64_t col_ready = 0;         // earliest column command (after tRCD)
     int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
+    int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
     int64_t refresh_offset = 0;    // start of its first refresh
   };
   struct Rank {
-    std::array<int64_t, 4> acts{{kNever, kNever, kNever, kNever}};  // last four ACTs (tFAW)
-    int acts_next = 0;
-    int64_t last_act = kNever;
-    int64_t write_data_end = kNever;  // tWTR
+    SlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
     int64_t cursor = 0;            // residency is integrated up to here
     int64_t last_data = 0;         // end of the rank's last data transfer
     int64_t refresh_end = 0;       // end of the last refresh the idle rank woke for
@@ -99,15 +117,13 @@ class DramTiming {
     uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
   };
   struct Channel {
-    int64_t last_col = kNever;
-    int64_t data_free = 0;         // end of the last data burst
-    int64_t read_data_end = kNever;
-    std::vector<uint8_t> cmd_slots;  // ring of command-bus clocks, 1 = taken
-    int64_t cmd_top = 0;           // slots at and after this clock are free
+    SlotRing cmd;                  // command bus
+    SlotRing read_data, write_data;  // data bus, by direction
   };
 
   int64_t to_ck(double t_s) const;
   int64_t reserve_command(Channel& ch, int64_t earliest);
+  int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
   int64_t after_refresh(const Bank& bank, int64_t t) const;
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
@@ -125,6 +141,8 @@ class DramTiming {
   std::vector<Bank> banks_;         // [channel][rank][bank]
   std::vector<Rank> ranks_;         // [channel][rank]
   std::vector<Channel> channels_;   // [channel]
+  std::vector<int64_t> queue_ends_; // data ends of the last requests the queue holds
+  size_t queue_next_ = 0;
   DramCommandCounts commands_;
   uint64_t data_bytes_ = 0;
   uint64_t row_hits_ = 0;
