@@ -87,7 +87,16 @@ int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
   from = std::max({from, top_ - kSlots, int64_t{0}});
   to = std::min(to, top_);
   int n = 0;
-  for (int64_t s = from; s < to; ++s) n += bit(s) ? 1 : 0;
+  for (int64_t s = from; s < to;) {
+    const int64_t base = s / 64 * 64;
+    const int64_t end = std::min(to, base + 64);
+    const int lo = static_cast<int>(s - base);
+    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
+    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    mask &= ~((uint64_t{1} << lo) - 1);
+    n += __builtin_popcountll(bits_[(s / 64) % (kSlots / 64)] & mask);
+    s = end;
+  }
   return n;
 }
 
@@ -207,8 +216,13 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
       a = std::max(a + 1, s + ck_.rrd);
       continue;
     }
-    if (ck_.faw > 0 && (rank.acts.count(a - ck_.faw + 1, a + 1) >= 4 ||
-                        rank.acts.count(a, a + ck_.faw) >= 4)) {
+    if (ck_.faw > 0 && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
+      int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
+      for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
+      a = std::max(a + 1, fourth + ck_.faw);
+      continue;
+    }
+    if (ck_.faw > 0 && rank.acts.count(a, a + ck_.faw) >= 4) {
       ++a;
       continue;
     }

@@ -93,7 +93,6 @@ class DramTiming {
     void mark(int64_t from, int64_t to);
 
    private:
-    bool bit(int64_t s) const { return (bits_[(s / 64) % (kSlots / 64)] >> (s % 64)) & 1; }
     std::vector<uint64_t> bits_;
     int64_t top_ = 0;
   };
