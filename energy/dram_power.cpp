@@ -19,10 +19,15 @@ double over_rails(const DramPowerParams& p, F per_rail_w) {
 }  // namespace
 
 double dram_act_energy_j(const DramPowerParams& p) {
-  const double trc_s = p.tras_s + p.trp_s;
-  // IDD0 covers a full ACT-PRE cycle; the standby current it contains is background, not command.
+  // The standby current IDD0 contains is background, not command.
   return over_rails(p, [&](const DramRailCurrents& r) {
-    return std::max(0.0, r.idd0_a * trc_s - r.idd3n_a * p.tras_s - r.idd2n_a * p.trp_s);
+    return std::max(0.0, r.idd0_a - r.idd3n_a) * p.tras_s;
+  });
+}
+
+double dram_pre_energy_j(const DramPowerParams& p) {
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    return std::max(0.0, r.idd0_a - r.idd2n_a) * p.trp_s;
   });
 }
 
@@ -44,18 +49,28 @@ double dram_refresh_energy_j(const DramPowerParams& p) {
   });
 }
 
+double dram_per_bank_refresh_energy_j(const DramPowerParams& p) {
+  return over_rails(p, [&](const DramRailCurrents& r) {
+    const double idd5pb = r.idd5pb_a > 0 ? r.idd5pb_a : r.idd5_a;
+    return std::max(0.0, idd5pb - r.idd3n_a) * p.trfcpb_s;
+  });
+}
+
 EnergyBreakdown dram_energy_of(const DramCounters& c, const DramPowerParams& p) {
   EnergyBreakdown e;
   e.dram_dyn_j = static_cast<double>(c.commands.act) * dram_act_energy_j(p) +
+                 static_cast<double>(c.commands.pre) * dram_pre_energy_j(p) +
                  static_cast<double>(c.commands.rd) * dram_read_energy_j(p) +
                  static_cast<double>(c.commands.wr) * dram_write_energy_j(p) +
                  static_cast<double>(c.data_bytes) * 8.0 * p.io_pj_per_bit * 1e-12;
   const auto& s = c.states;
   e.dram_static_j = over_rails(p, [&](const DramRailCurrents& r) {
                       return r.idd3n_a * s.act_standby_s + r.idd2n_a * s.pre_standby_s +
-                             r.idd3p_a * s.act_powerdown_s + r.idd2p_a * s.pre_powerdown_s;
+                             r.idd3p_a * s.act_powerdown_s + r.idd2p_a * s.pre_powerdown_s +
+                             r.idd6_a * s.self_refresh_s;
                     }) +
-                    static_cast<double>(c.commands.ref) * dram_refresh_energy_j(p);
+                    static_cast<double>(c.commands.ref) * dram_refresh_energy_j(p) +
+                    static_cast<double>(c.commands.refpb) * dram_per_bank_refresh_energy_j(p);
   return e;
 }
 
@@ -63,7 +78,7 @@ double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes
                                 const DramPowerParams& p) {
   DramCounters dc;
   dc.states = states;
-  dc.commands.ref = refreshes;
+  (p.per_bank_refresh ? dc.commands.refpb : dc.commands.ref) = refreshes;
   return dram_energy_of(dc, p).dram_static_j;
 }
 

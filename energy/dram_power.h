@@ -22,6 +22,8 @@ struct DramRailCurrents {
   double idd4r_a = 0;  // burst read
   double idd4w_a = 0;  // burst write
   double idd5_a = 0;   // all-bank refresh
+  double idd5pb_a = 0; // per-bank refresh (0: not given, per-bank refresh priced at idd5)
+  double idd6_a = 0;   // self-refresh
 };
 
 struct DramPowerParams {
@@ -32,6 +34,8 @@ struct DramPowerParams {
   double tras_s = 0;         // ACT to PRE
   double trp_s = 0;          // PRE to ACT (tRC = tRAS + tRP)
   double trfc_s = 0;         // all-bank refresh cycle
+  double trfcpb_s = 0;       // per-bank refresh cycle (0: the device has no per-bank refresh)
+  bool per_bank_refresh = false;  // the controller refreshes bank by bank (needs trfcpb_s)
   double io_pj_per_bit = 0;  // interface energy per data bit moved (both ends of the link)
 };
 
@@ -41,6 +45,7 @@ struct DramCommandCounts {
   uint64_t rd = 0;   // read bursts
   uint64_t wr = 0;   // write bursts
   uint64_t ref = 0;  // all-bank refreshes (counted per rank)
+  uint64_t refpb = 0;  // per-bank refreshes (counted per bank)
 
   DramCommandCounts& operator+=(const DramCommandCounts& o) {
     act += o.act;
@@ -48,6 +53,7 @@ struct DramCommandCounts {
     rd += o.rd;
     wr += o.wr;
     ref += o.ref;
+    refpb += o.refpb;
     return *this;
   }
 };
@@ -58,13 +64,17 @@ struct DramStateTimes {
   double pre_standby_s = 0;
   double act_powerdown_s = 0;
   double pre_powerdown_s = 0;
+  double self_refresh_s = 0;  // in self-refresh (IDD6; the device refreshes itself)
 
-  double total_s() const { return act_standby_s + pre_standby_s + act_powerdown_s + pre_powerdown_s; }
+  double total_s() const {
+    return act_standby_s + pre_standby_s + act_powerdown_s + pre_powerdown_s + self_refresh_s;
+  }
   DramStateTimes& operator+=(const DramStateTimes& o) {
     act_standby_s += o.act_standby_s;
     pre_standby_s += o.pre_standby_s;
     act_powerdown_s += o.act_powerdown_s;
     pre_powerdown_s += o.pre_powerdown_s;
+    self_refresh_s += o.self_refresh_s;
     return *this;
   }
 };
@@ -75,16 +85,21 @@ struct DramCounters {
   DramStateTimes states;
 };
 
-// Energy of one command of each kind, for the whole rank (devices_per_rank devices).
-double dram_act_energy_j(const DramPowerParams& p);    // ACT and its PRE
+// Energy of one command of each kind, for the whole rank (devices_per_rank devices). IDD0 covers
+// one ACT-PRE cycle; ACT gets (IDD0 - IDD3N) over tRAS and PRE (IDD0 - IDD2N) over tRP, so a PRE
+// is billed only when one is issued.
+double dram_act_energy_j(const DramPowerParams& p);
+double dram_pre_energy_j(const DramPowerParams& p);
 double dram_read_energy_j(const DramPowerParams& p);   // one read burst
 double dram_write_energy_j(const DramPowerParams& p);  // one write burst
-double dram_refresh_energy_j(const DramPowerParams& p);
+double dram_refresh_energy_j(const DramPowerParams& p);           // all-bank, above IDD3N
+double dram_per_bank_refresh_energy_j(const DramPowerParams& p);  // one bank, above IDD3N
 
 // dram_dyn_j: ACT/PRE, bursts and I/O; dram_static_j: background states and refresh.
 EnergyBreakdown dram_energy_of(const DramCounters& c, const DramPowerParams& p);
 
-// DRAM background and refresh energy of a state record (no command energy).
+// DRAM background and refresh energy of a state record (no command energy). `refreshes` are
+// per-bank refreshes when p.per_bank_refresh, all-bank refreshes otherwise.
 double dram_background_energy_j(const DramStateTimes& states, uint64_t refreshes,
                                 const DramPowerParams& p);
 

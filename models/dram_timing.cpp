@@ -5,23 +5,189 @@
 #include <cmath>
 
 namespace blsim {
+namespace {
+
+// Idle clocks on the data bus between read data and the following write data (DQ turnaround;
+// estimate: JEDEC specifies it through RL, WL, tDQSCK and the preambles).
+constexpr int64_t kReadToWriteGap = 2;
+
+enum StateIndex { kActStandby, kPreStandby, kActPowerDown, kPrePowerDown, kSelfRefresh };
+
+}  // namespace
+
+int64_t DramTiming::to_ck(double t_s) const {
+  return static_cast<int64_t>(std::ceil(t_s / tck_s_ - 1e-6));
+}
 
 DramTiming::DramTiming(const DramSpec& spec)
     : spec_(spec),
+      tck_s_(spec.tck_s()),
       banks_(static_cast<size_t>(spec.channels) * spec.ranks * spec.banks),
       ranks_(static_cast<size_t>(spec.channels) * spec.ranks),
-      bus_free_s_(static_cast<size_t>(spec.channels), 0.0) {}
+      channels_(static_cast<size_t>(spec.channels)) {
+  auto ck = [&](double s) { return std::max<int64_t>(0, to_ck(s)); };
+  const DramPowerParams& p = spec.power;
+  ck_.rcd = ck(spec.trcd_s);
+  ck_.rp = ck(p.trp_s);
+  ck_.ras = ck(p.tras_s);
+  ck_.rtp = ck(spec.trtp_s);
+  ck_.wr = ck(spec.twr_s);
+  ck_.rrd = ck(spec.trrd_s);
+  ck_.faw = ck(spec.tfaw_s);
+  ck_.wtr = ck(spec.twtr_s);
+  ck_.xp = ck(spec.txp_s);
+  ck_.xsr = ck(spec.txsr_s);
+  ck_.ccd = spec.tccd_ck;
+  ck_.rl = spec.cl_ck;
+  ck_.wl = spec.wl_ck;
+  ck_.burst = spec.burst_length() / 2;
+  ck_.cmd = std::max(1, spec.cmd_ck);
+  ck_.rtw_gap = kReadToWriteGap;
+  ck_.pd_idle = ck(spec.powerdown_idle_s);
+  ck_.sr_idle = ck(spec.selfrefresh_idle_s);
+  const int64_t refi = std::max<int64_t>(1, static_cast<int64_t>(std::floor(spec.trefi_s / tck_s_ + 1e-6)));
+  if (p.per_bank_refresh) {
+    ck_.refi = std::max<int64_t>(1, refi / spec.banks);
+    ck_.bank_refi = ck_.refi * spec.banks;
+    ck_.rfc = ck(p.trfcpb_s);
+  } else {
+    ck_.refi = refi;
+    ck_.bank_refi = refi;
+    ck_.rfc = ck(p.trfc_s);
+  }
+  for (size_t i = 0; i < banks_.size(); ++i) {
+    const auto b = static_cast<int64_t>(i % static_cast<size_t>(spec.banks));
+    banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
+  }
+  queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
+}
+
+// ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
+
+int64_t DramTiming::SlotRing::last_taken(int64_t from, int64_t to) const {
+  from = std::max({from, top_ - kSlots, int64_t{0}});
+  to = std::min(to, top_);
+  for (int64_t s = to - 1; s >= from;) {
+    const uint64_t word = bits_[(s / 64) % (kSlots / 64)];
+    const int64_t base = s / 64 * 64;
+    const int64_t lo = std::max(from, base);
+    // bits lo..s of this word
+    const int hi_bit = static_cast<int>(s - base);
+    const int lo_bit = static_cast<int>(lo - base);
+    uint64_t mask = (hi_bit == 63 ? ~uint64_t{0} : ((uint64_t{1} << (hi_bit + 1)) - 1));
+    mask &= ~((uint64_t{1} << lo_bit) - 1);
+    const uint64_t hit = word & mask;
+    if (hit != 0) return base + 63 - __builtin_clzll(hit);
+    s = base - 1;
+  }
+  return -1;
+}
+
+int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
+  from = std::max({from, top_ - kSlots, int64_t{0}});
+  to = std::min(to, top_);
+  int n = 0;
+  for (int64_t s = from; s < to;) {
+    const int64_t base = s / 64 * 64;
+    const int64_t end = std::min(to, base + 64);
+    const int lo = static_cast<int>(s - base);
+    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
+    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    mask &= ~((uint64_t{1} << lo) - 1);
+    n += __builtin_popcountll(bits_[(s / 64) % (kSlots / 64)] & mask);
+    s = end;
+  }
+  return n;
+}
+
+void DramTiming::SlotRing::mark(int64_t from, int64_t to) {
+  if (to > top_) {
+    for (int64_t s = std::max(top_, to - kSlots); s < to; ++s) {
+      bits_[(s / 64) % (kSlots / 64)] &= ~(uint64_t{1} << (s % 64));
+    }
+    top_ = to;
+  }
+  for (int64_t s = std::max({from, top_ - kSlots, int64_t{0}}); s < to; ++s) {
+    bits_[(s / 64) % (kSlots / 64)] |= uint64_t{1} << (s % 64);
+  }
+}
+
+int64_t DramTiming::reserve_command(Channel& ch, int64_t t) {
+  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = s + 1;
+  ch.cmd.mark(t, t + ck_.cmd);
+  return t;
+}
+
+// The first column command at or after `earliest` whose command slot and data burst are free,
+// with the bus turnarounds: read data tRL + tWTR after write data, write data a gap after read
+// data (tWTR is applied per channel).
+int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) const {
+  const int64_t latency = write ? ck_.wl : ck_.rl;
+  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
+  int64_t d = earliest + latency;
+  for (;;) {
+    int64_t s = ch.cmd.last_taken(d - latency, d - latency + ck_.cmd);
+    if (s >= 0) {
+      d = s + 1 + latency;
+      continue;
+    }
+    s = std::max(ch.read_data.last_taken(d, d + occupy), ch.write_data.last_taken(d, d + occupy));
+    if (s >= 0) {
+      d = s + 1;
+      continue;
+    }
+    if (write) {
+      s = ch.read_data.last_taken(d - ck_.rtw_gap, d + occupy + ck_.wtr + ck_.rl);
+      if (s >= 0) {
+        d = s < d ? s + 1 + ck_.rtw_gap : s + 1;
+        continue;
+      }
+    } else {
+      s = ch.write_data.last_taken(d - ck_.rl - ck_.wtr, d + occupy + ck_.rtw_gap);
+      if (s >= 0) {
+        d = s < d ? s + 1 + ck_.rl + ck_.wtr : s + 1;
+        continue;
+      }
+    }
+    return d - latency;
+  }
+}
+
+// ---- refresh schedule ------------------------------------------------------------------------
+
+int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
+  if (t < bank.refresh_offset) return t;
+  const int64_t w = bank.refresh_offset + (t - bank.refresh_offset) / ck_.bank_refi * ck_.bank_refi;
+  return t < w + ck_.rfc ? w + ck_.rfc : t;
+}
+
+int64_t DramTiming::epoch_at(const Bank& bank, int64_t t) const {
+  return t < bank.refresh_offset ? 0 : (t - bank.refresh_offset) / ck_.bank_refi + 1;
+}
+
+int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
+  return bank.refresh_offset + epoch_at(bank, t) * ck_.bank_refi;
+}
+
+// ---- requests --------------------------------------------------------------------------------
 
 DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t bytes, bool write) {
   DramAccessResult result;
-  result.done_s = arrival_s;
+  int64_t& queue_slot = queue_ends_[queue_next_];
+  queue_next_ = (queue_next_ + 1) % queue_ends_.size();
+  const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_slot});
+  result.issue_ck = kForever;
+  result.end_ck = arrival;
   const uint64_t row_bytes = spec_.row_bytes();
   while (bytes > 0) {
-    const uint64_t piece = std::min(bytes, row_bytes - addr % row_bytes);
-    result.done_s = std::max(result.done_s, access_piece(arrival_s, addr, piece, write, result));
-    addr += piece;
-    bytes -= piece;
+    const uint64_t part = std::min(bytes, row_bytes - addr % row_bytes);
+    result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+    addr += part;
+    bytes -= part;
   }
+  if (result.issue_ck == kForever) result.issue_ck = arrival;
+  queue_slot = result.end_ck;
+  result.done_s = std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_);
   commands_ += result.commands;
   row_hits_ += result.row_hits;
   row_misses_ += result.row_misses;
@@ -29,113 +195,206 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   return result;
 }
 
-double DramTiming::access_piece(double arrival_s, uint64_t addr, uint64_t bytes, bool write,
-                                DramAccessResult& result) {
+int64_t DramTiming::wake(Rank& rank, int64_t t) {
+  if (t > rank.cursor) integrate_idle(rank, t);
+  int64_t exit = 0;
+  if (t >= rank.last_data) {
+    if (rank.rest == Rest::kSelfRefresh) exit = ck_.xsr;
+    if (rank.rest == Rest::kPowerDown) exit = ck_.xp;
+  }
+  rank.rest = Rest::kAwake;
+  return t + exit;
+}
+
+int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
+                             DramAccessResult& r) {
+  int64_t a = earliest;
+  for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
+    a = after_refresh(bank, a);
+    int64_t s = ck_.rrd > 0 ? rank.acts.last_taken(a - ck_.rrd + 1, a + ck_.rrd) : -1;
+    if (s >= 0) {
+      a = std::max(a + 1, s + ck_.rrd);
+      continue;
+    }
+    if (ck_.faw > 0 && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
+      int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
+      for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
+      a = std::max(a + 1, fourth + ck_.faw);
+      continue;
+    }
+    if (ck_.faw > 0 && rank.acts.count(a, a + ck_.faw) >= 4) {
+      ++a;
+      continue;
+    }
+    s = ch.cmd.last_taken(a, a + ck_.cmd);
+    if (s >= 0) {
+      a = s + 1;
+      continue;
+    }
+    break;
+  }
+  ch.cmd.mark(a, a + ck_.cmd);
+  rank.acts.mark(a, a + 1);
+  bank.col_ready = a + ck_.rcd;
+  bank.pre_ready = a + ck_.ras;
+  bank.epoch = epoch_at(bank, a);
+  ++r.commands.act;
+  r.issue_ck = std::min(r.issue_ck, a);
+  return a;
+}
+
+int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
+                          DramAccessResult& result) {
   const uint64_t chunk = addr / spec_.row_bytes();
   const auto channel = static_cast<size_t>(chunk % spec_.channels);
   const uint64_t rest = chunk / spec_.channels;
   const auto bank_index = static_cast<size_t>(rest % spec_.banks);
   const auto rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
   const auto row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
+  Channel& ch = channels_[channel];
   Rank& rank = ranks_[channel * spec_.ranks + rank_index];
   Bank& bank = banks_[(channel * spec_.ranks + rank_index) * spec_.banks + bank_index];
 
-  const double tck = spec_.tck_s();
-  const double trefi = spec_.trefi_s;
-  const double trfc = spec_.power.trfc_s;
-  auto epoch_of = [&](double t) { return static_cast<int64_t>(std::floor(t / trefi)); };
-  // The end of the refresh that blocks the rank at t, or t when none does.
-  auto after_refresh = [&](double t) {
-    const int64_t k = epoch_of(t);
-    return k >= 1 && t < k * trefi + trfc ? k * trefi + trfc : t;
-  };
-  const double start = after_refresh(std::max(arrival_s, bank.ready_s));
-  if (epoch_of(start) != bank.refresh_epoch) bank.open_row = -1;  // a refresh closed the row
-
-  double column_ready = start;
+  const int64_t t = after_refresh(bank, wake(rank, arrival));
+  // Requests are served in order: this one's column command comes after the channel's last.
+  const int64_t now = after_refresh(bank, std::max(t, bank.last_col));
+  if (epoch_at(bank, now) != bank.epoch) {  // a refresh closed the row (its PRE billed here)
+    if (bank.open_row >= 0) ++result.commands.pre;
+    bank.open_row = -1;
+    bank.epoch = epoch_at(bank, now);
+  }
   if (bank.open_row == row) {
     ++result.row_hits;
-  } else if (bank.open_row < 0) {
-    ++result.row_misses;
-    ++result.commands.act;
-    bank.act_s = start;
-    column_ready = start + spec_.trcd_s;
   } else {
-    ++result.row_conflicts;
-    ++result.commands.pre;
-    ++result.commands.act;
-    const double pre_s =
-        std::max({start, bank.act_s + spec_.power.tras_s, bank.write_end_s + spec_.twr_s});
-    bank.act_s = pre_s + spec_.power.trp_s;
-    column_ready = bank.act_s + spec_.trcd_s;
-  }
-  const uint64_t bursts = (bytes + spec_.burst_bytes() - 1) / spec_.burst_bytes();
-  const double burst_s = spec_.burst_length() / 2.0 * tck;
-  const double spacing_s = std::max(burst_s, spec_.tccd_ck * tck);
-  const double latency_s = (write ? spec_.wl_ck : spec_.cl_ck) * tck;
-  const double transfer_s = static_cast<double>(bursts - 1) * spacing_s + burst_s;
-  double data_start = std::max(column_ready + latency_s, bus_free_s_[channel]);
-  // No data moves while the rank refreshes; the refresh closes the row, which must reopen.
-  const double reopen_s = spec_.trcd_s + latency_s;
-  if (after_refresh(data_start) != data_start) {
-    data_start = after_refresh(data_start) + reopen_s;
-    ++result.commands.act;
-  }
-  double data_end = data_start + transfer_s;
-  if ((epoch_of(data_start) + 1) * trefi < data_end) {  // a refresh falls inside the burst train
-    data_end += trfc + reopen_s;
-    ++result.commands.act;
+    if (bank.open_row < 0) {
+      ++result.row_misses;
+    } else {
+      ++result.row_conflicts;
+      const int64_t pre = reserve_command(ch, std::max(t, bank.pre_ready));
+      ++result.commands.pre;
+      result.issue_ck = std::min(result.issue_ck, pre);
+      bank.act_ready = pre + ck_.rp;
+    }
+    activate(ch, rank, bank, std::max(t, bank.act_ready), result);
+    bank.open_row = row;
   }
 
-  bus_free_s_[channel] = data_end;
-  bank.ready_s = data_end;
-  bank.open_row = row;
-  bank.refresh_epoch = epoch_of(data_end);
-  if (write) bank.write_end_s = data_end;
+  const uint64_t bursts = (bytes + spec_.burst_bytes() - 1) / spec_.burst_bytes();
+  const int64_t latency = write ? ck_.wl : ck_.rl;
+  // Clocks from a column command until the bank can be precharged, then reopened after tRP.
+  const int64_t to_precharged = (write ? latency + ck_.burst + ck_.wr : ck_.rtp) + ck_.rp;
+  int64_t data_end = t;
+  for (uint64_t done = 0; done < bursts;) {
+    const int64_t c = place_column(ch, std::max({t, bank.col_ready, bank.last_col + ck_.ccd}), write);
+    const bool closed = epoch_at(bank, c) != bank.epoch;  // a refresh came since the ACT
+    if (closed || after_refresh(bank, c) != c || c + to_precharged > next_refresh(bank, c)) {
+      // The bank's refresh comes first: it closes the row, which reopens after the refresh.
+      ++result.commands.pre;
+      const int64_t window = closed ? next_refresh(bank, c) - ck_.bank_refi : next_refresh(bank, c);
+      activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
+      continue;
+    }
+    ch.cmd.mark(c, c + ck_.cmd);
+    result.issue_ck = std::min(result.issue_ck, c);
+    const int64_t d = c + latency;
+    (write ? ch.write_data : ch.read_data).mark(d, d + std::max(ck_.burst, ck_.ccd));
+    data_end = std::max(data_end, d + ck_.burst);
+    bank.last_col = c;
+    bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);
+    ++done;
+  }
   (write ? result.commands.wr : result.commands.rd) += bursts;
   data_bytes_ += bytes;
-  occupy(rank, start, data_end);
+  occupy(rank, arrival, data_end);
   return data_end;
 }
 
-void DramTiming::occupy(Rank& rank, double start_s, double end_s) {
-  if (start_s > rank.cursor_s) integrate_idle(rank, start_s);
-  if (end_s > rank.cursor_s) {
-    rank.states.act_standby_s += end_s - rank.cursor_s;  // banks open while data moves
-    rank.cursor_s = end_s;
+// ---- background residency --------------------------------------------------------------------
+
+void DramTiming::occupy(Rank& rank, int64_t start, int64_t end) {
+  if (start > rank.cursor) integrate_idle(rank, start);
+  if (end > rank.cursor) {
+    rank.state_ck[kActStandby] += end - rank.cursor;  // banks open while commands and data move
+    rank.cursor = end;
   }
-  rank.last_end_s = std::max(rank.last_end_s, end_s);
+  rank.last_data = std::max(rank.last_data, end);
   rank.open = true;
+  rank.rest = Rest::kAwake;
 }
 
-void DramTiming::integrate_idle(Rank& rank, double until_s) {
-  const double a = rank.cursor_s;
-  if (until_s <= a) return;
-  // Rows stay open until the next refresh; the rank powers down after the idle timeout.
-  const double closes_s =
-      rank.open ? (std::floor(rank.last_end_s / spec_.trefi_s) + 1) * spec_.trefi_s : a;
-  const double powerdown_s = rank.last_end_s + spec_.powerdown_idle_s;
-  auto overlap = [](double lo, double hi, double x, double y) {
-    return std::max(0.0, std::min(hi, y) - std::max(lo, x));
-  };
-  const double b = until_s;
-  rank.states.act_standby_s += overlap(a, b, a, std::min(closes_s, powerdown_s));
-  rank.states.pre_standby_s += overlap(a, b, std::min(closes_s, powerdown_s), powerdown_s);
-  rank.states.act_powerdown_s += overlap(a, b, powerdown_s, std::max(closes_s, powerdown_s));
-  rank.states.pre_powerdown_s += overlap(a, b, std::max(closes_s, powerdown_s), b);
-  if (b >= closes_s) rank.open = false;
-  rank.cursor_s = b;
+void DramTiming::add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from) {
+  if (to <= from) return;
+  const int64_t split = std::clamp(pd_from, from, to);
+  rank.state_ck[rank.open ? kActStandby : kPreStandby] += split - from;
+  rank.state_ck[rank.open ? kActPowerDown : kPrePowerDown] += to - split;
+}
+
+void DramTiming::integrate_idle(Rank& rank, int64_t until) {
+  const int64_t P = ck_.refi;
+  const int64_t D = ck_.rfc;
+  const int64_t sr_from = ck_.sr_idle > 0 ? rank.last_data + ck_.sr_idle : kForever;
+  int64_t t = rank.cursor;
+  auto starts_before = [&](int64_t x) { return x <= 0 ? 0 : (x - 1) / P; };  // k >= 1, k P < x
+  while (t < until) {
+    if (t >= sr_from) {  // self-refresh: the device refreshes itself
+      rank.skipped_refreshes += static_cast<uint64_t>(starts_before(until) - starts_before(t));
+      rank.state_ck[kSelfRefresh] += until - t;
+      rank.open = false;
+      t = until;
+      break;
+    }
+    const int64_t k = t / P;
+    if (k >= 1 && t < k * P + D) {  // refreshing: all banks precharged, active standby current
+      const int64_t e = std::min(until, k * P + D);
+      rank.state_ck[kActStandby] += e - t;
+      rank.open = false;
+      rank.refresh_end = k * P + D;
+      t = e;
+      continue;
+    }
+    const int64_t next = (k + 1) * P;
+    const int64_t e = std::min({until, next, sr_from});
+    add_idle(rank, t, e, std::max(rank.last_data, rank.refresh_end) + ck_.pd_idle);
+    t = e;
+    if (t == next) {  // whole refresh periods at once: refresh, standby, then power-down
+      const int64_t n = (std::min(until, sr_from) - next) / P - 1;
+      if (n > 0) {
+        const int64_t standby = std::min(ck_.pd_idle, P - D);
+        rank.state_ck[kActStandby] += n * D;
+        rank.state_ck[kPreStandby] += n * standby;
+        rank.state_ck[kPrePowerDown] += n * (P - D - standby);
+        rank.open = false;
+        rank.refresh_end = next + (n - 1) * P + D;
+        t = next + n * P;
+      }
+    }
+  }
+  rank.cursor = std::max(rank.cursor, until);
+  // The rank's rest state at the cursor (what a request arriving now must wake it from).
+  const int64_t c = rank.cursor;
+  const int64_t k = c / P;
+  if (c >= sr_from) {
+    rank.rest = Rest::kSelfRefresh;
+  } else if (k >= 1 && c < k * P + D) {
+    rank.rest = Rest::kAwake;
+  } else {
+    rank.rest = c > std::max(rank.last_data, rank.refresh_end) + ck_.pd_idle ? Rest::kPowerDown
+                                                                          : Rest::kAwake;
+  }
 }
 
 DramBackground DramTiming::background_until(double t_s) {
   DramBackground bg;
+  const int64_t t = std::max<int64_t>(0, to_ck(t_s));
   for (auto& rank : ranks_) {
-    integrate_idle(rank, t_s);
-    bg.states += rank.states;
-  }
-  if (t_s > 0) {
-    const auto per_rank = static_cast<uint64_t>(std::floor(t_s / spec_.trefi_s));
-    bg.refreshes = per_rank * ranks_.size();
+    integrate_idle(rank, t);
+    bg.states.act_standby_s += static_cast<double>(rank.state_ck[kActStandby]) * tck_s_;
+    bg.states.pre_standby_s += static_cast<double>(rank.state_ck[kPreStandby]) * tck_s_;
+    bg.states.act_powerdown_s += static_cast<double>(rank.state_ck[kActPowerDown]) * tck_s_;
+    bg.states.pre_powerdown_s += static_cast<double>(rank.state_ck[kPrePowerDown]) * tck_s_;
+    bg.states.self_refresh_s += static_cast<double>(rank.state_ck[kSelfRefresh]) * tck_s_;
+    const auto scheduled = static_cast<uint64_t>(t <= 0 ? 0 : (t - 1) / ck_.refi);
+    bg.refreshes += scheduled - std::min(scheduled, rank.skipped_refreshes);
   }
   return bg;
 }

@@ -1,13 +1,31 @@
 // SPDX-License-Identifier: MIT
-// Timing and state of an LPDDR memory as plain C++ (the TLM target and the fast-path estimator
-// share it). One call resolves a whole transaction: it is cut at DRAM-row boundaries, each piece
-// maps to (channel, rank, bank, row) and costs a row hit, miss or conflict (open-page policy)
-// plus its bursts at max(tCCD, BL/2) spacing on the channel's data bus. All-bank refresh every
-// tREFI blocks the rank for tRFC and closes its rows. Ranks idle longer than the power-down
-// timeout are in power-down. Address map, low to high bits: column, channel, bank, rank, row.
+// Timing and state of an LPDDR memory as plain C++ (the TLM target, the fast-path estimator and
+// `blsim dram` share it). One call resolves a whole transaction: it is cut at DRAM-row
+// boundaries, each piece maps to (channel, rank, bank, row) and is served in arrival order by an
+// open-page controller that issues PRE, ACT and one column command per burst, each at the first
+// clock every JEDEC constraint allows:
+//   bank:    tRCD (ACT to column), tRAS (ACT to PRE), tRTP (READ to PRE), tWR (write data to
+//            PRE), tRP (PRE to ACT);
+//   rank:    tRRD (ACT to ACT), tFAW (four ACTs), tWTR (write data to READ), tXP / tXSR (power-
+//            down / self-refresh exit before the first command);
+//   channel: tCCD between column commands, one data burst at a time on the data bus (reads
+//            after writes and writes after reads wait for the bus to turn), one command per
+//            cmd_ck clocks on the command bus.
+// Row hits pipeline (a column command every tCCD). The controller reorders like FR-FCFS over a
+// queue of kQueueDepth requests per channel: each bank serves its requests in arrival order,
+// but a request may take any command-bus, data-bus and ACT slot that earlier requests left free,
+// so requests to ready banks pass one that waits for a conflict, and data may return out of
+// order. A request enters the queue when the one kQueueDepth places before it has finished. Refresh follows a fixed
+// schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (every tREFI / banks,
+// tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
+// dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
+// self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
+// Address map, low to high bits: column, channel, bank, rank, row.
 #pragma once
 
+#include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "energy/dram_power.h"
@@ -17,6 +35,8 @@ namespace blsim {
 
 struct DramAccessResult {
   double done_s = 0;             // last data beat of the transaction
+  int64_t issue_ck = 0;          // its first command, in DRAM clocks from time 0
+  int64_t end_ck = 0;            // its last data beat, in DRAM clocks
   DramCommandCounts commands;    // ACT, PRE, RD and WR bursts it caused
   uint64_t row_hits = 0;
   uint64_t row_misses = 0;       // bank was closed
@@ -25,11 +45,13 @@ struct DramAccessResult {
 
 struct DramBackground {
   DramStateTimes states;   // rank-seconds per background state, from time 0
-  uint64_t refreshes = 0;  // all-bank refreshes, summed over ranks, from time 0
+  uint64_t refreshes = 0;  // refreshes (all-bank per rank, or per-bank), from time 0
 };
 
 class DramTiming {
  public:
+  static constexpr int kQueueDepth = 32;  // requests per channel the controller can reorder
+
   explicit DramTiming(const DramSpec& spec);
 
   // A read or write of `bytes` at `addr` that reaches the controller at arrival_s.
@@ -45,31 +67,81 @@ class DramTiming {
   uint64_t row_hits() const { return row_hits_; }
   uint64_t row_misses() const { return row_misses_; }
   uint64_t row_conflicts() const { return row_conflicts_; }
+  // The memspec's constraints in whole clocks (rounded up), as the controller applies them.
+  struct Clocks {
+    int64_t rcd, rp, ras, rtp, wr, rrd, faw, wtr, xp, xsr, ccd, rl, wl, burst, cmd;
+    int64_t refi, rfc;    // the rank's refresh period and duration (per-bank when so refreshed)
+    int64_t bank_refi;    // each bank's refresh period
+    int64_t rtw_gap;      // idle clocks on the data bus between read and write data
+    int64_t pd_idle, sr_idle;  // idle clocks before power-down / self-refresh (sr 0: never)
+  };
+  const Clocks& clocks() const { return ck_; }
 
  private:
+  static constexpr int64_t kNever = std::numeric_limits<int64_t>::min() / 4;
+  static constexpr int64_t kForever = std::numeric_limits<int64_t>::max() / 4;
+  enum class Rest { kAwake, kPowerDown, kSelfRefresh };
+
+  // Which clocks of a resource are taken, over the last kSlots clocks before `top`; older
+  // clocks count as free.
+  class SlotRing {
+   public:
+    static constexpr int64_t kSlots = 8192;
+    SlotRing() : bits_(kSlots / 64, 0) {}
+    int64_t last_taken(int64_t from, int64_t to) const;  // highest taken clock in [from, to), or -1
+    int count(int64_t from, int64_t to) const;
+    void mark(int64_t from, int64_t to);
+
+   private:
+    std::vector<uint64_t> bits_;
+    int64_t top_ = 0;
+  };
   struct Bank {
     int64_t open_row = -1;
-    int64_t refresh_epoch = 0;     // tREFI interval of its last use; a later one closed the row
-    double ready_s = 0;            // bank free for its next command
-    double act_s = -1;             // time of its last ACT (tRAS)
-    double write_end_s = -1;       // end of its last write burst (tWR)
+    int64_t epoch = 0;             // refreshes of this bank before its last use
+    int64_t act_ready = 0;         // earliest ACT (after tRP)
+    int64_t col_ready = 0;         // earliest column command (after tRCD)
+    int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
+    int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
+    int64_t refresh_offset = 0;    // start of its first refresh
   };
   struct Rank {
-    double cursor_s = 0;           // residency is integrated up to here
-    double last_end_s = 0;         // end of the rank's last data transfer
-    bool open = false;             // some bank holds an open row
-    DramStateTimes states;
+    SlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
+    int64_t cursor = 0;            // residency is integrated up to here
+    int64_t last_data = 0;         // end of the rank's last data transfer
+    int64_t refresh_end = 0;       // end of the last refresh the idle rank woke for
+    bool open = false;             // some bank may hold an open row
+    Rest rest = Rest::kAwake;      // state at the cursor
+    std::array<int64_t, 5> state_ck{};  // act/pre standby, act/pre power-down, self-refresh
+    uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
+  };
+  struct Channel {
+    SlotRing cmd;                  // command bus
+    SlotRing read_data, write_data;  // data bus, by direction
   };
 
-  void occupy(Rank& rank, double start_s, double end_s);
-  void integrate_idle(Rank& rank, double until_s);
-  double access_piece(double arrival_s, uint64_t addr, uint64_t bytes, bool write,
-                      DramAccessResult& result);
+  int64_t to_ck(double t_s) const;
+  int64_t reserve_command(Channel& ch, int64_t earliest);
+  int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
+  int64_t after_refresh(const Bank& bank, int64_t t) const;
+  int64_t epoch_at(const Bank& bank, int64_t t) const;
+  int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
+  int64_t wake(Rank& rank, int64_t t);
+  int64_t activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest, DramAccessResult& r);
+  void occupy(Rank& rank, int64_t start, int64_t end);
+  void integrate_idle(Rank& rank, int64_t until);
+  void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
+  int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
+                DramAccessResult& result);
 
   DramSpec spec_;
+  Clocks ck_{};
+  double tck_s_ = 0;
   std::vector<Bank> banks_;         // [channel][rank][bank]
   std::vector<Rank> ranks_;         // [channel][rank]
-  std::vector<double> bus_free_s_;  // [channel]
+  std::vector<Channel> channels_;   // [channel]
+  std::vector<int64_t> queue_ends_; // data ends of the last requests the queue holds
+  size_t queue_next_ = 0;
   DramCommandCounts commands_;
   uint64_t data_bytes_ = 0;
   uint64_t row_hits_ = 0;

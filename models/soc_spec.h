@@ -112,8 +112,16 @@ struct DramSpec {
   int tccd_ck = 0;                  // column-to-column, clocks
   double trcd_s = 0;
   double twr_s = 0;
+  double trtp_s = 0;                // READ to PRE
+  double trrd_s = 0;                // ACT to ACT, different banks of a rank
+  double tfaw_s = 0;                // window holding at most four ACTs of a rank
+  double twtr_s = 0;                // end of write data to READ, same rank
+  double txp_s = 0;                 // power-down exit to the next command
+  double txsr_s = 0;                // self-refresh exit to the next command
+  int cmd_ck = 1;                   // clocks a command holds the command bus
   double trefi_s = 0;
   double powerdown_idle_s = 0;      // controller enters power-down after this idle time
+  double selfrefresh_idle_s = 0;    // ... and self-refresh after this one (0: never)
   DramPowerParams power;            // currents, voltages, tCK, BL, tRAS, tRP, tRFC, I/O
 
   double tck_s() const { return power.tck_s; }

@@ -38,7 +38,19 @@ class IdleDram {
     states.act_powerdown_s = overlap(pd, std::max(closes, pd));
     states.pre_powerdown_s = overlap(std::max(closes, pd), inf);
     const double background = dram_background_energy_j(states, 0, d_.power);
-    return background + dram_refresh_energy_j(d_.power) * span_s / d_.trefi_s * ranks_;
+    // A powered-down rank wakes for each refresh: tRFC at active standby, then precharge
+    // standby until the timeout, instead of power-down (the average over refresh intervals).
+    auto rails_w = [&](double DramRailCurrents::*idd) {
+      double w = 0;
+      for (const auto& r : d_.power.rail) w += r.vdd_v * (r.*idd);
+      return w * d_.power.devices_per_rank;
+    };
+    const double pd_w = rails_w(&DramRailCurrents::idd2p_a);
+    const double wake_j = (rails_w(&DramRailCurrents::idd3n_a) - pd_w) * d_.power.trfc_s +
+                          (rails_w(&DramRailCurrents::idd2n_a) - pd_w) *
+                              std::min(pd, d_.trefi_s - d_.power.trfc_s);
+    const double wakes = overlap(pd, inf) / d_.trefi_s * wake_j;
+    return background + wakes + dram_refresh_energy_j(d_.power) * span_s / d_.trefi_s * ranks_;
   }
 
  private:

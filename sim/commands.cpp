@@ -26,6 +26,7 @@ const std::vector<Command>& commands() {
        cmd_eval},
       {"train", "train a named architecture on a dataset and write it as ONNX", cmd_train},
       {"datasets", "list the installed datasets and their splits", cmd_datasets},
+      {"dram", "replay a memory request trace through the DRAM model; dram.csv", cmd_dram},
   };
   return table;
 }

@@ -30,5 +30,6 @@ int cmd_merge(const Args& args);
 int cmd_validate(const Args& args);
 int cmd_report(const Args& args);
 int cmd_resplit(const Args& args);
+int cmd_dram(const Args& args);
 
 }  // namespace blsim

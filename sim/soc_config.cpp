@@ -22,8 +22,10 @@ namespace {
 
 // Keys of the preset that live under dram. but describe the system, not the device.
 const std::set<std::string>& system_dram_keys() {
-  static const std::set<std::string> keys = {"dram.memspec", "dram.channels", "dram.ranks",
-                                             "dram.powerdown_idle_ns", "dram.io_pj_per_bit"};
+  static const std::set<std::string> keys = {
+      "dram.memspec",         "dram.channels",        "dram.ranks",
+      "dram.powerdown_idle_ns", "dram.io_pj_per_bit", "dram.selfrefresh_idle_ns",
+      "dram.per_bank_refresh"};
   return keys;
 }
 
@@ -237,7 +239,8 @@ void dram_rail_fields(V& v, DramRailCurrents& c, int rail) {
     std::vector<std::string> n;
     for (int r = 1; r <= 2; ++r) {
       const std::string s = std::to_string(r);
-      for (const char* base : {"idd0", "idd2n", "idd2p", "idd3n", "idd3p", "idd4r", "idd4w", "idd5"}) {
+      for (const char* base :
+           {"idd0", "idd2n", "idd2p", "idd3n", "idd3p", "idd4r", "idd4w", "idd5", "idd5pb", "idd6"}) {
         n.push_back(std::string(base) + "_" + s + "_ma");
       }
       n.push_back("vdd" + s + "_v");
@@ -251,18 +254,21 @@ void dram_rail_fields(V& v, DramRailCurrents& c, int rail) {
       for (const char* what : {"one-bank ACT-PRE current", "precharge standby current",
                                "precharge power-down current", "active standby current",
                                "active power-down current", "burst read current",
-                               "burst write current", "all-bank refresh current"}) {
+                               "burst write current", "all-bank refresh current",
+                               "per-bank refresh current", "self-refresh current"}) {
         h.push_back(what + s);
       }
       h.push_back("supply voltage of rail VDD" + std::to_string(r));
     }
     return h;
   }();
-  const size_t b = static_cast<size_t>(rail - 1) * 9;
-  v.real({names[b + 8].c_str(), "V", helps[b + 8].c_str(), Bound::kPositive, 5}, c.vdd_v);
-  double* currents[] = {&c.idd0_a,  &c.idd2n_a, &c.idd2p_a, &c.idd3n_a,
-                        &c.idd3p_a, &c.idd4r_a, &c.idd4w_a, &c.idd5_a};
-  for (size_t i = 0; i < 8; ++i) {
+  constexpr size_t kCurrents = 10;
+  const size_t b = static_cast<size_t>(rail - 1) * (kCurrents + 1);
+  v.real({names[b + kCurrents].c_str(), "V", helps[b + kCurrents].c_str(), Bound::kPositive, 5},
+         c.vdd_v);
+  double* currents[kCurrents] = {&c.idd0_a,  &c.idd2n_a, &c.idd2p_a, &c.idd3n_a,  &c.idd3p_a,
+                                 &c.idd4r_a, &c.idd4w_a, &c.idd5_a,  &c.idd5pb_a, &c.idd6_a};
+  for (size_t i = 0; i < kCurrents; ++i) {
     v.real({names[b + i].c_str(), "mA", helps[b + i].c_str(), Bound::kNonNegative, 1e4, 1e-3},
            *currents[i]);
   }
@@ -280,6 +286,8 @@ void dram_fields(V& v, DramSpec& d) {
   v.real({"io_pj_per_bit", "pJ/bit", "interface energy per data bit (PHY and pins)",
           Bound::kNonNegative, 1e3},
          p.io_pj_per_bit);
+  v.flag({"per_bank_refresh", "", "refresh bank by bank (REFpb) instead of all banks at once"},
+         p.per_bank_refresh);
   // ... and the device itself (the memspec).
   v.text({"type", "", "DRAM standard and speed grade, e.g. LPDDR3-1866"}, d.type);
   v.real({"data_rate_mtps", "MT/s", "data rate per pin", Bound::kPositive, 1e5}, d.data_rate_mtps);
@@ -301,6 +309,19 @@ void dram_fields(V& v, DramSpec& d) {
   v.real({"trfc_ns", "ns", "all-bank refresh cycle tRFCab", Bound::kPositive, 1e6, 1e-9}, p.trfc_s);
   v.real({"trefi_ns", "ns", "average refresh interval tREFI", Bound::kPositive, 1e9, 1e-9},
          d.trefi_s);
+  v.real({"trfcpb_ns", "ns", "per-bank refresh cycle tRFCpb (0: no per-bank refresh)",
+          Bound::kNonNegative, 1e6, 1e-9},
+         p.trfcpb_s);
+  v.real({"trtp_ns", "ns", "READ to PRE tRTP", Bound::kNonNegative, 1e6, 1e-9}, d.trtp_s);
+  v.real({"trrd_ns", "ns", "ACT to ACT of another bank tRRD", Bound::kNonNegative, 1e6, 1e-9},
+         d.trrd_s);
+  v.real({"tfaw_ns", "ns", "four-activate window tFAW", Bound::kNonNegative, 1e6, 1e-9}, d.tfaw_s);
+  v.real({"twtr_ns", "ns", "write to read turnaround tWTR", Bound::kNonNegative, 1e6, 1e-9},
+         d.twtr_s);
+  v.real({"txp_ns", "ns", "power-down exit tXP", Bound::kNonNegative, 1e6, 1e-9}, d.txp_s);
+  v.real({"txsr_ns", "ns", "self-refresh exit tXSR", Bound::kNonNegative, 1e6, 1e-9}, d.txsr_s);
+  v.integer({"cmd_ck", "tCK", "clocks one command holds the command bus", Bound::kPositive, 64},
+            d.cmd_ck);
   dram_rail_fields(v, p.rail[0], 1);
   dram_rail_fields(v, p.rail[1], 2);
 }
@@ -373,6 +394,13 @@ DramSpec dram_from(const Config& cfg) {
   }
   if (p.tras_s < d.trcd_s) cfg.fail("dram.tras_ns", "is shorter than dram.trcd_ns");
   if (d.trefi_s <= p.trfc_s) cfg.fail("dram.trefi_ns", "must exceed dram.trfc_ns");
+  if (p.per_bank_refresh && p.trfcpb_s <= 0) {
+    cfg.fail("dram.per_bank_refresh", "the memspec has no per-bank refresh (dram.trfcpb_ns = 0)");
+  }
+  if (p.per_bank_refresh && d.trefi_s / d.banks <= p.trfcpb_s) {
+    cfg.fail("dram.trfcpb_ns", "must be shorter than dram.trefi_ns / dram.banks");
+  }
+  d.selfrefresh_idle_s = cfg.real("dram.selfrefresh_idle_ns") * 1e-9;
   return d;
 }
 
@@ -386,6 +414,9 @@ void declare_soc_options(OptionTable& t) {
   declare_fields<InterconnectSpec>(t, "noc.", true, [](auto& v, auto& s) { noc_fields(v, s); });
   t.path("dram.memspec", "", "memspec INI of the DRAM device (relative to the file that sets it)");
   declare_fields<DramSpec>(t, "dram.", true, [](auto& v, auto& s) { dram_fields(v, s); });
+  t.real("dram.selfrefresh_idle_ns", "0", "ns",
+         "idle time after which a rank enters self-refresh (0: never)", Bound::kNonNegative)
+      .at_most(1e12);
 }
 
 std::string default_soc_preset() {

@@ -29,10 +29,39 @@ TEST(DramPower, ReadBurstEnergyFromIdd) {
   EXPECT_NEAR(dram_write_energy_j(lpddr3()), 1506e-12, 1e-15);
 }
 
-TEST(DramPower, ActivateEnergyFromIdd0) {
-  // tRC = 60 ns. VDD1: 1.8 * (15*60 - 2*42 - 2*18) mA*ns = 1.8 * 780 = 1404 pJ.
-  // VDD2: 1.2 * (80*60 - 45*42 - 38*18) = 1.2 * 2226 = 2671.2 pJ.
-  EXPECT_NEAR(dram_act_energy_j(lpddr3()), 4075.2e-12, 1e-15);
+TEST(DramPower, ActivateAndPrechargeSplitIdd0) {
+  // ACT: (IDD0 - IDD3N) over tRAS 42 ns: 1.8 * 13 mA * 42 + 1.2 * 35 mA * 42 = 982.8 + 1764 pJ.
+  EXPECT_NEAR(dram_act_energy_j(lpddr3()), 2746.8e-12, 1e-15);
+  // PRE: (IDD0 - IDD2N) over tRP 18 ns: 1.8 * 13 * 18 + 1.2 * 42 * 18 = 421.2 + 907.2 pJ.
+  EXPECT_NEAR(dram_pre_energy_j(lpddr3()), 1328.4e-12, 1e-15);
+  // Together the whole IDD0 cycle above standby: 1.8 * (15*60 - 2*42 - 2*18) + 1.2 * (80*60 -
+  // 45*42 - 38*18) = 1404 + 2671.2 pJ.
+  EXPECT_NEAR(dram_act_energy_j(lpddr3()) + dram_pre_energy_j(lpddr3()), 4075.2e-12, 1e-15);
+}
+
+TEST(DramPower, PrechargeBilledOnlyWhenIssued) {
+  DramCounters c;
+  c.commands.act = 2;
+  c.commands.pre = 1;
+  const auto p = lpddr3();
+  EXPECT_NEAR(dram_energy_of(c, p).dram_dyn_j, 2 * 2746.8e-12 + 1328.4e-12, 1e-18);
+}
+
+TEST(DramPower, PerBankRefreshAndSelfRefresh) {
+  auto p = lpddr3();
+  p.trfcpb_s = 60e-9;
+  p.rail[0].idd5pb_a = 0.010;
+  p.rail[1].idd5pb_a = 0.070;
+  p.rail[0].idd6_a = 0.0008;
+  p.rail[1].idd6_a = 0.0015;
+  // REFpb: 1.8 * (10 - 2) mA * 60 ns + 1.2 * (70 - 45) mA * 60 ns = 864 + 1800 pJ.
+  EXPECT_NEAR(dram_per_bank_refresh_energy_j(p), 2664e-12, 1e-15);
+  DramStateTimes s;
+  s.self_refresh_s = 1e-3;
+  // 1 ms at IDD6: 1.8 * 0.8 mA + 1.2 * 1.5 mA = 3.24 mW -> 3.24 uJ; refreshes are the device's.
+  EXPECT_NEAR(dram_background_energy_j(s, 0, p), 3.24e-6, 1e-15);
+  p.per_bank_refresh = true;
+  EXPECT_NEAR(dram_background_energy_j(DramStateTimes{}, 8, p), 8 * 2664e-12, 1e-18);
 }
 
 TEST(DramPower, RefreshAndBackground) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
-// LPDDR timing by hand: row hit, miss and conflict latencies, refresh, channel bandwidth, and
-// the energy per bit of a long sequential read against published LPDDR figures.
+// LPDDR timing by hand, in DRAM clocks: pipelined row hits, bank conflicts (tRAS, tRTP, tWR,
+// tRP), tRRD and tFAW, the command bus, write/read turnarounds, power-down and self-refresh
+// exits, all-bank and per-bank refresh, background residency; then channel bandwidth and the
+// energy per bit of a long sequential read against published LPDDR figures.
 #include <gtest/gtest.h>
 
 #include "models/dram_timing.h"
@@ -12,66 +14,277 @@ namespace {
 
 using testing::round_dram;
 
-constexpr uint64_t kRow = 4096;  // bytes of one row of round_dram()
 constexpr double kNs = 1e-9;
 
-TEST(DramTiming, RowMissThenHitThenConflict) {
-  DramTiming dram(round_dram());
-  // Miss: tRCD 18 + CL 12 x 1.25 = 15 ns, then one 5 ns burst.
-  auto r = dram.access(0, 0, 32, false);
-  EXPECT_NEAR(r.done_s, 38 * kNs, 1e-15);
-  EXPECT_EQ(r.row_misses, 1u);
-  EXPECT_EQ(r.commands.act, 1u);
-  EXPECT_EQ(r.commands.rd, 1u);
-  // Hit on the open row: CL + burst = 20 ns.
-  r = dram.access(1000 * kNs, 64, 32, false);
-  EXPECT_NEAR(r.done_s - 1000 * kNs, 20 * kNs, 1e-15);
-  EXPECT_EQ(r.row_hits, 1u);
-  EXPECT_EQ(r.commands.act, 0u);
-  // Another row of bank 0 (8 row-chunks further): tRP 18 + tRCD 18 + CL 15 + burst 5 = 56 ns.
-  r = dram.access(2000 * kNs, 8 * kRow, 32, false);
-  EXPECT_NEAR(r.done_s - 2000 * kNs, 56 * kNs, 1e-15);
-  EXPECT_EQ(r.row_conflicts, 1u);
-  EXPECT_EQ(r.commands.pre, 1u);
+// LPDDR4-3200 as configs/dram/lpddr4-3200.ini, in clocks of tCK = 0.625 ns: RL 28, WL 14,
+// tCCD 8, BL16 (8 clocks of data, 32 B on a x16 channel), tRCD = tRP = tWR = 29, tRAS 68,
+// tRTP 12, tRRD 16, tFAW 64, tWTR 16, tXP 12, tXSR 460, tRFCab 448, tRFCpb 224, tREFI 6246.
+// One channel, one rank, 8 banks, 2 KiB rows: bank = (addr / 2048) % 8, row = addr / 16384.
+// The command bus takes one command per clock unless a test says otherwise.
+DramSpec lp4() {
+  DramSpec d;
+  d.type = "LPDDR4-3200";
+  d.data_rate_mtps = 3200;
+  d.banks = 8;
+  d.rows = 49152;
+  d.columns = 1024;
+  d.device_width_bits = 16;
+  d.cl_ck = 28;
+  d.wl_ck = 14;
+  d.tccd_ck = 8;
+  const double ck = 0.625 * kNs;
+  d.trcd_s = 29 * ck;
+  d.twr_s = 29 * ck;
+  d.trtp_s = 12 * ck;
+  d.trrd_s = 16 * ck;
+  d.tfaw_s = 64 * ck;
+  d.twtr_s = 16 * ck;
+  d.txp_s = 12 * ck;
+  d.txsr_s = 460 * ck;
+  d.cmd_ck = 1;
+  d.trefi_s = 6246 * ck;
+  d.powerdown_idle_s = 1000 * kNs;  // 1600 clocks
+  d.power.tck_s = ck;
+  d.power.burst_length = 16;
+  d.power.tras_s = 68 * ck;
+  d.power.trp_s = 29 * ck;
+  d.power.trfc_s = 448 * ck;
+  d.power.trfcpb_s = 224 * ck;
+  d.power.rail[0] = DramRailCurrents{1.8, 0.0035, 0.002, 0.0012, 0.00225, 0.0012, 0.00225,
+                                     0.00225, 0.010, 0.0025, 0.0006};
+  d.power.rail[1] = DramRailCurrents{1.1, 0.045, 0.027, 0.003, 0.030, 0.009, 0.275, 0.210,
+                                     0.090, 0.045, 0.0012};
+  return d;
 }
 
-TEST(DramTiming, BurstsStreamAtTheirSpacing) {
-  DramTiming dram(round_dram());
-  // 64 bursts of 32 B in one row: miss latency 33 ns to the first beat, then 64 x 5 ns.
+constexpr uint64_t kRow = 2048;
+constexpr uint64_t kBankStride = kRow;      // next bank, same row index
+constexpr uint64_t kRowStride = 8 * kRow;   // same bank, next row
+
+TEST(DramTiming, ClocksComeFromTheMemspec) {
+  const DramTiming dram(lp4());
+  const auto& c = dram.clocks();
+  EXPECT_EQ(c.rcd, 29);
+  EXPECT_EQ(c.rp, 29);
+  EXPECT_EQ(c.ras, 68);
+  EXPECT_EQ(c.rtp, 12);
+  EXPECT_EQ(c.rrd, 16);
+  EXPECT_EQ(c.faw, 64);
+  EXPECT_EQ(c.burst, 8);
+  EXPECT_EQ(c.refi, 6246);
+  EXPECT_EQ(c.rfc, 448);
+  EXPECT_EQ(c.pd_idle, 1600);
+}
+
+TEST(DramTiming, SixteenReadsToOneRowPipeline) {
+  DramTiming dram(lp4());
+  // ACT at 0, RD at tRCD = 29, then a RD every tCCD = 8: the 16th at 29 + 15 x 8 = 149, its
+  // data ends RL 28 + 8 later, at 185.
+  DramAccessResult r;
+  for (uint64_t i = 0; i < 16; ++i) {
+    r = dram.access(0, i * 32, 32, false);
+    EXPECT_EQ(r.issue_ck, i == 0 ? 0 : 29 + 8 * static_cast<int64_t>(i)) << i;
+    EXPECT_EQ(r.end_ck, 65 + 8 * static_cast<int64_t>(i)) << i;
+  }
+  EXPECT_EQ(r.end_ck, 185);
+  EXPECT_EQ(dram.commands().act, 1u);
+  EXPECT_EQ(dram.commands().rd, 16u);
+  EXPECT_EQ(dram.commands().pre, 0u);
+  EXPECT_EQ(dram.row_hits(), 15u);
+  EXPECT_EQ(dram.row_misses(), 1u);
+}
+
+TEST(DramTiming, OneTransactionStreamsItsBursts) {
+  DramTiming dram(lp4());
+  // A whole 2 KiB row: 64 bursts, RD at 29 + 8 i, the last at 533, data until 533 + 36.
   const auto r = dram.access(0, 0, 2048, false);
-  EXPECT_NEAR(r.done_s, (33 + 64 * 5) * kNs, 1e-15);
+  EXPECT_EQ(r.end_ck, 569);
+  EXPECT_NEAR(r.done_s, 569 * 0.625 * kNs, 1e-15);
   EXPECT_EQ(r.commands.rd, 64u);
 }
 
-TEST(DramTiming, RefreshBlocksTheRankAndClosesRows) {
-  DramTiming dram(round_dram());
+TEST(DramTiming, BankConflictAfterReadsWaitsForReadToPrecharge) {
+  DramTiming dram(lp4());
+  for (uint64_t i = 0; i < 16; ++i) dram.access(0, i * 32, 32, false);  // last RD at 149
+  // PRE at max(ACT + tRAS = 68, last RD + tRTP = 161) = 161, ACT at 161 + tRP = 190, RD at
+  // 190 + tRCD = 219, data ends 219 + 28 + 8 = 255.
+  const auto r = dram.access(0, kRowStride, 32, false);
+  EXPECT_EQ(r.row_conflicts, 1u);
+  EXPECT_EQ(r.commands.pre, 1u);
+  EXPECT_EQ(r.commands.act, 1u);
+  EXPECT_EQ(r.issue_ck, 161);
+  EXPECT_EQ(r.end_ck, 255);
+}
+
+TEST(DramTiming, EarlyConflictWaitsForTras) {
+  DramTiming dram(lp4());
+  dram.access(0, 0, 32, false);  // ACT 0, RD 29
+  // PRE at tRAS = 68 (RD + tRTP = 41 is earlier), ACT 97, RD 126, data ends 162.
+  const auto r = dram.access(0, kRowStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 68);
+  EXPECT_EQ(r.end_ck, 162);
+}
+
+TEST(DramTiming, ConflictAfterWriteWaitsForWriteRecovery) {
+  DramTiming dram(lp4());
+  auto r = dram.access(0, 0, 32, true);  // ACT 0, WR 29, data 43..51
+  EXPECT_EQ(r.end_ck, 51);
+  // PRE at max(tRAS 68, data end 51 + tWR 29 = 80) = 80, ACT 109, RD 138, data ends 174.
+  r = dram.access(0, kRowStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 80);
+  EXPECT_EQ(r.end_ck, 174);
+}
+
+TEST(DramTiming, EightActivatesUnderTfaw) {
+  auto spec = lp4();
+  spec.trrd_s = 4 * 0.625 * kNs;  // tRRD 4 < tFAW / 4, so that tFAW binds
+  DramTiming dram(spec);
+  // ACTs at 0, 4, 8, 12; the fifth waits for the first + tFAW = 64: 64, 68, 72, 76.
+  const int64_t acts[8] = {0, 4, 8, 12, 64, 68, 72, 76};
+  // RDs: 29, then every tCCD (37, 45, 53) until tRCD binds again: 93, 101, 109, 117.
+  const int64_t ends[8] = {65, 73, 81, 89, 129, 137, 145, 153};
+  for (uint64_t b = 0; b < 8; ++b) {
+    const auto r = dram.access(0, b * kBankStride, 32, false);
+    EXPECT_EQ(r.issue_ck, acts[b]) << b;
+    EXPECT_EQ(r.end_ck, ends[b]) << b;
+  }
+  EXPECT_EQ(dram.commands().act, 8u);
+}
+
+TEST(DramTiming, ActivatesKeepTrrd) {
+  DramTiming dram(lp4());  // tRRD 16 = tFAW / 4
+  for (uint64_t b = 0; b < 6; ++b) {
+    const auto r = dram.access(0, b * kBankStride, 32, false);
+    EXPECT_EQ(r.issue_ck, 16 * static_cast<int64_t>(b)) << b;
+  }
+}
+
+TEST(DramTiming, CommandBusHoldsEachCommandForCmdCk) {
+  auto spec = lp4();
+  spec.trrd_s = 0;
+  spec.tfaw_s = 0;
+  spec.cmd_ck = 4;
+  DramTiming dram(spec);
+  // Request i: ACT at 4 i (clocks 4i..4i+3), RD at 29 + 8 i (tCCD). The eighth ACT would take
+  // clocks 28..31, but RD 0 holds 29..32: it goes at 33, RD 7 still at 29 + 56 = 85.
+  for (uint64_t b = 0; b < 8; ++b) {
+    const auto r = dram.access(0, b * kBankStride, 32, false);
+    EXPECT_EQ(r.issue_ck, b < 7 ? 4 * static_cast<int64_t>(b) : 33) << b;
+    EXPECT_EQ(r.end_ck, 65 + 8 * static_cast<int64_t>(b)) << b;
+  }
+}
+
+TEST(DramTiming, WriteToReadTurnaround) {
+  DramTiming dram(lp4());
+  dram.access(0, 0, 32, true);  // WR at 29, data ends 51
+  // RD waits for write data end + tWTR = 51 + 16 = 67; data ends 67 + 36 = 103.
+  const auto r = dram.access(0, 32, 32, false);
+  EXPECT_EQ(r.row_hits, 1u);
+  EXPECT_EQ(r.issue_ck, 67);
+  EXPECT_EQ(r.end_ck, 103);
+}
+
+TEST(DramTiming, ReadToWriteTurnaround) {
+  DramTiming dram(lp4());
+  dram.access(0, 0, 32, false);  // RD at 29, data ends 65
+  // Write data may start 2 clocks after the read data: WR at 65 + 2 - WL 14 = 53, ends 75.
+  const auto r = dram.access(0, 32, 32, true);
+  EXPECT_EQ(r.issue_ck, 53);
+  EXPECT_EQ(r.end_ck, 75);
+}
+
+TEST(DramTiming, PowerDownExitCostsTxp) {
+  DramTiming dram(lp4());
+  dram.access(0, 0, 32, false);  // data ends 65
+  // Idle from 65, power-down from 65 + 1600 = 1665. At 1000 the rank is awake: RD at 1000.
+  auto r = dram.access(1000 * 0.625 * kNs, 32, 32, false);
+  EXPECT_EQ(r.end_ck, 1036);
+  // Idle from 1036, power-down from 2636; a request at 2700 waits tXP 12: RD at 2712.
+  r = dram.access(2700 * 0.625 * kNs, 64, 32, false);
+  EXPECT_EQ(r.issue_ck, 2712);
+  EXPECT_EQ(r.end_ck, 2748);
+}
+
+TEST(DramTiming, AllBankRefreshBlocksTheRankAndClosesRows) {
+  DramTiming dram(lp4());
   dram.access(0, 0, 32, false);
-  // At 3950 ns the rank is refreshing (3900 + tRFC 130); the row was closed: a miss from 4030 ns.
-  const auto r = dram.access(3950 * kNs, 64, 32, false);
+  // Refresh at tREFI 6246 for tRFCab 448; every bank waits until 6694. Bank 0's row was
+  // closed for the refresh (its PRE billed to the next request): miss, ACT 6694, RD 6723.
+  auto r = dram.access(6300 * 0.625 * kNs, 32, 32, false);
   EXPECT_EQ(r.row_misses, 1u);
-  EXPECT_NEAR(r.done_s, (4030 + 38) * kNs, 1e-15);
-  EXPECT_EQ(dram.background_until(10000 * kNs).refreshes, 2u);
+  EXPECT_EQ(r.commands.pre, 1u);
+  EXPECT_EQ(r.issue_ck, 6694);
+  EXPECT_EQ(r.end_ck, 6759);
+  r = dram.access(6300 * 0.625 * kNs, kBankStride, 32, false);  // bank 1 too: ACT at 6694 + 16
+  EXPECT_EQ(r.issue_ck, 6710);
 }
 
-TEST(DramTiming, WritesWaitForWriteRecoveryBeforePrecharge) {
-  DramTiming dram(round_dram());
-  auto r = dram.access(0, 0, 32, true);  // miss: 18 + WL 6 x 1.25 + 5 = 30.5 ns
-  EXPECT_NEAR(r.done_s, 30.5 * kNs, 1e-15);
-  // Conflict right away: PRE waits for tWR after the write (30.5 + 15 = 45.5 ns), which is
-  // later than tRAS (42 ns after the ACT at 0); then tRP 18 + tRCD 18 + CL 15 + burst 5.
-  r = dram.access(r.done_s, 8 * kRow, 32, false);
-  EXPECT_NEAR(r.done_s, (45.5 + 18 + 18 + 15 + 5) * kNs, 1e-15);
+TEST(DramTiming, PerBankRefreshBlocksOnlyItsBank) {
+  auto spec = lp4();
+  spec.power.per_bank_refresh = true;
+  DramTiming dram(spec);
+  // tREFIpb = 6246 / 8 = 780 (floor); bank b refreshes from (b + 1) x 780 for tRFCpb 224.
+  EXPECT_EQ(dram.clocks().refi, 780);
+  EXPECT_EQ(dram.clocks().rfc, 224);
+  dram.access(0, 0, 32, false);  // bank 0, row 0
+  // Bank 1 is not refreshing at 800 (its refresh is at 1560): ACT 800, RD 829.
+  auto r = dram.access(800 * 0.625 * kNs, kBankStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 800);
+  EXPECT_EQ(r.end_ck, 865);
+  // Bank 0 refreshes 780..1004; its row was closed: ACT 1004, RD 1033, data ends 1069.
+  r = dram.access(800 * 0.625 * kNs, 0, 32, false);
+  EXPECT_EQ(r.row_misses, 1u);
+  EXPECT_EQ(r.issue_ck, 1004);
+  EXPECT_EQ(r.end_ck, 1069);
+  // Per-bank refreshes counted: starts at 780 k < 8000 for k >= 1: 10.
+  EXPECT_EQ(dram.background_until(8000 * 0.625 * kNs).refreshes, 10u);
 }
 
-TEST(DramTiming, BackgroundStatesCoverAllTime) {
-  DramTiming dram(round_dram());
-  dram.access(0, 0, 4096, false);
-  const auto bg = dram.background_until(50e-6);
-  EXPECT_NEAR(bg.states.total_s(), 50e-6, 1e-15);
-  // Open row until the refresh at 3.9 us, power-down from 1 us after the transfer.
-  EXPECT_GT(bg.states.act_powerdown_s, 0);
-  EXPECT_GT(bg.states.pre_powerdown_s, 40e-6);
-  EXPECT_EQ(bg.states.pre_standby_s, 0);
+TEST(DramTiming, IdleRankRefreshesAtActiveStandbyBetweenPowerDowns) {
+  DramTiming dram(lp4());
+  const double ck = 0.625 * kNs;
+  // No requests for 16000 clocks (10 us): precharge standby for the 1600-clock timeout, then
+  // power-down; it wakes for the refreshes at 6246 and 12492 (448 clocks each at IDD3N) and
+  // powers down 1600 clocks after each.
+  const auto bg = dram.background_until(16000 * ck);
+  EXPECT_EQ(bg.refreshes, 2u);
+  EXPECT_NEAR(bg.states.act_standby_s, 896 * ck, 1e-15);
+  EXPECT_NEAR(bg.states.pre_standby_s, 3 * 1600 * ck, 1e-15);
+  EXPECT_NEAR(bg.states.pre_powerdown_s, (4646 + 4198 + 1460) * ck, 1e-15);
+  EXPECT_EQ(bg.states.act_powerdown_s, 0);
+  EXPECT_NEAR(bg.states.total_s(), 16000 * ck, 1e-15);
+}
+
+TEST(DramTiming, LongIdleFastForwardMatchesStepByStep) {
+  DramTiming whole(lp4());
+  DramTiming steps(lp4());
+  const double ck = 0.625 * kNs;
+  const auto a = whole.background_until(1e6 * ck);
+  DramBackground b;
+  for (int i = 1; i <= 1000; ++i) b = steps.background_until(1000.0 * i * ck);
+  EXPECT_EQ(a.refreshes, b.refreshes);
+  EXPECT_NEAR(a.states.act_standby_s, b.states.act_standby_s, 1e-15);
+  EXPECT_NEAR(a.states.pre_standby_s, b.states.pre_standby_s, 1e-15);
+  EXPECT_NEAR(a.states.pre_powerdown_s, b.states.pre_powerdown_s, 1e-15);
+  EXPECT_EQ(a.refreshes, 160u);  // 1e6 / 6246
+}
+
+TEST(DramTiming, SelfRefreshAfterItsIdleTime) {
+  auto spec = lp4();
+  spec.selfrefresh_idle_s = 5000 * kNs;  // 8000 clocks
+  DramTiming dram(spec);
+  const double ck = 0.625 * kNs;
+  // 0..1600 standby, 1600..6246 power-down, refresh 6246..6694, standby 6694..8000, then
+  // self-refresh: the scheduled refreshes at 12492, 18738, 24984 and 31230 are the device's.
+  auto bg = dram.background_until(32000 * ck);
+  EXPECT_EQ(bg.refreshes, 1u);
+  EXPECT_NEAR(bg.states.self_refresh_s, 24000 * ck, 1e-15);
+  EXPECT_NEAR(bg.states.pre_standby_s, (1600 + 1306) * ck, 1e-15);
+  EXPECT_NEAR(bg.states.act_standby_s, 448 * ck, 1e-15);
+  // A request at 32000 waits tXSR 460: ACT 32460, RD 32489, data ends 32525.
+  const auto r = dram.access(32000 * ck, 0, 32, false);
+  EXPECT_EQ(r.issue_ck, 32460);
+  EXPECT_EQ(r.end_ck, 32525);
 }
 
 TEST(DramTiming, SequentialReadReachesNearPeakBandwidth) {

@@ -177,12 +177,20 @@ TEST(SocTop, EnergySoFarDifferencesAreWhatHappenedInBetween) {
     sc_core::wait(sc_core::sc_time(1, sc_core::SC_MS));
     idle_j = (soc.energy_so_far().total_j() - e0.total_j());
   });
-  // One idle millisecond: the little cluster leaks, big is off, DRAM in power-down + refresh.
+  // One idle millisecond: the little cluster leaks, big is off; each tREFI the DRAM wakes from
+  // power-down to refresh (tRFC at IDD3N), stays in standby for the power-down timeout (IDD2N)
+  // and powers down again (IDD2P).
   const double leak_w = cluster_leakage_w(spec.clusters[testing::kLittle].power, spec.clusters[testing::kLittle].cores, 1.0);
   const auto& p = spec.dram.power;
-  const double pd_w = p.rail[0].vdd_v * p.rail[0].idd2p_a + p.rail[1].vdd_v * p.rail[1].idd2p_a;
-  const double refresh_w = dram_refresh_energy_j(p) / spec.dram.trefi_s;
-  EXPECT_NEAR(idle_j, (leak_w + pd_w + refresh_w) * 1e-3, 0.01 * idle_j);
+  auto rails_w = [&](double DramRailCurrents::*idd) {
+    return p.rail[0].vdd_v * (p.rail[0].*idd) + p.rail[1].vdd_v * (p.rail[1].*idd);
+  };
+  const double refi = spec.dram.trefi_s, rfc = p.trfc_s, pd = spec.dram.powerdown_idle_s;
+  const double dram_w = (rails_w(&DramRailCurrents::idd3n_a) * rfc +
+                         rails_w(&DramRailCurrents::idd2n_a) * pd +
+                         rails_w(&DramRailCurrents::idd2p_a) * (refi - rfc - pd) +
+                         dram_refresh_energy_j(p)) / refi;
+  EXPECT_NEAR(idle_j, (leak_w + dram_w) * 1e-3, 0.01 * idle_j);
 }
 
 TEST(SocTop, FastPathAgreesWithTheEventDrivenRun) {
