@@ -143,7 +143,11 @@ class ReportRender : public ScratchDirTest {
   // Small real runs: 200 samples of the default cascade, a 10-point sweep, a 2-inference profile.
   std::string run_dir() {
     const std::string d = dir_ + "/run";
-    EXPECT_EQ(blsim_cmd("run --samples 200 --report --out '" + d + "'", dir_ + "/run"), 0)
+    // The networks named here, whatever the default cascade's are: the chart names follow them.
+    EXPECT_EQ(blsim_cmd("run --samples 200 --set stage1.net=workloads/nets/mnist-little.onnx "
+                        "--set stage2.net=workloads/nets/mnist-big.onnx --report --out '" + d + "'",
+                        dir_ + "/run"),
+              0)
         << slurp(dir_ + "/run.err");
     EXPECT_TRUE(fs::is_regular_file(d + "/report.html")) << "run --report";
     return d;
