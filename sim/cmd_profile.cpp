@@ -8,9 +8,11 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <string>
 #include <systemc>
 
+#include "common/atomic_file.h"
 #include "common/csv_writer.h"
 #include "models/core_model.h"
 #include "models/fresh_kernel.h"
@@ -19,7 +21,10 @@
 #include "models/soc_top.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/report/timeline_writer.h"
+#include "sim/report/vcd_writer.h"
 #include "sim/soc_config.h"
+#include "sim/states_csv.h"
 #include "common/output_set.h"
 #include "workloads/graph.h"
 #include "common/user_error.h"
@@ -39,9 +44,10 @@ class ProfileDriver : public sc_core::sc_module {
  public:
   SC_HAS_PROCESS(ProfileDriver);
   ProfileDriver(sc_core::sc_module_name name, SocTop& soc, ClusterIndex id, const NetworkCost& net,
-                const std::string& net_name, int inferences, bool warm_up, ProfileResult& out)
+                const std::string& net_name, int inferences, bool warm_up, ProfileResult& out,
+                StateRecorder* recorder)
       : sc_core::sc_module(name), soc_(soc), id_(id), net_(net), net_name_(net_name),
-        inferences_(inferences), warm_up_(warm_up), out_(out) {
+        inferences_(inferences), warm_up_(warm_up), out_(out), recorder_(recorder) {
     SC_THREAD(run);
   }
 
@@ -55,13 +61,17 @@ class ProfileDriver : public sc_core::sc_module {
     if (warm_up_) cluster.run_network(net_, net_name_, "warm-up");
     const sc_core::sc_time t0 = sc_core::sc_time_stamp();
     const EnergyBreakdown e0 = soc_.energy_so_far();
-    for (int i = 0; i < inferences_; ++i) cluster.run_network(net_, net_name_, kStage);
+    for (int i = 0; i < inferences_; ++i) {
+      if (recorder_ != nullptr) recorder_->set_input(id_, static_cast<size_t>(i));
+      cluster.run_network(net_, net_name_, kStage);
+    }
     out_.time_s = to_seconds(sc_core::sc_time_stamp() - t0);
     EnergyBreakdown e = soc_.energy_so_far();
     e += e0 * -1.0;
     out_.energy = e;
     soc_.finish();
     out_.ledger = soc_.ledger();
+    if (recorder_ != nullptr) recorder_->finish(to_seconds(sc_core::sc_time_stamp()));
   }  // the kernel runs out of events and sc_start() returns
 
   SocTop& soc_;
@@ -71,6 +81,7 @@ class ProfileDriver : public sc_core::sc_module {
   int inferences_;
   bool warm_up_;
   ProfileResult& out_;
+  StateRecorder* recorder_;  // records states and slices for --vcd / --timeline, when given
 };
 
 // Which bound held for each layer: the longest of its compute time (shape-aware, fork/join
@@ -188,7 +199,11 @@ int cmd_profile(const Args& args) {
        "the cluster that runs it: a name from the SoC's soc.clusters")
       ("inferences", po::value<int>()->default_value(1), "inferences to profile, back to back")
       ("warm-up", "run one inference first (weights then start in L2 if they fit)")
-      ("out", po::value<std::string>()->default_value("out"), "folder for layers.csv, summary.csv");
+      ("out", po::value<std::string>()->default_value("out"), "folder for layers.csv, summary.csv")
+      ("vcd", po::value<std::string>(),
+       "also write the clusters' power over time as a Value Change Dump (GTKWave) to FILE")
+      ("timeline", po::value<std::string>(),
+       "also write the timeline as Trace Event JSON (ui.perfetto.dev) to FILE");
   if (!cl.parse(args)) return 0;
   const int inferences = cl.get<int>("inferences");
   if (inferences < 1) {
@@ -209,12 +224,21 @@ int cmd_profile(const Args& args) {
   const std::string net_name = std::filesystem::path(net_path).stem().string();
   const std::string out_dir = cl.get<std::string>("out");
   OutputSet outputs(out_dir, {"layers.csv", "summary.csv"});
+  const std::string vcd_path = cl.has("vcd") ? cl.get<std::string>("vcd") : "";
+  const std::string timeline_path = cl.has("timeline") ? cl.get<std::string>("timeline") : "";
+  if (!vcd_path.empty()) check_output_file(vcd_path);
+  if (!timeline_path.empty()) check_output_file(timeline_path);
+  const bool traced = !vcd_path.empty() || !timeline_path.empty();
+  RunTrace trace;
 
   ProfileResult result;
   fresh_simulation_kernel();
   {
     SocTop top("soc", soc);
-    ProfileDriver driver("profile", top, id, net, net_name, inferences, warm_up, result);
+    std::unique_ptr<StateRecorder> recorder;
+    if (traced) recorder = std::make_unique<StateRecorder>(top, trace);
+    ProfileDriver driver("profile", top, id, net, net_name, inferences, warm_up, result,
+                         recorder.get());
     sc_core::sc_start();
   }
   print_table(result, net, net_name, soc, id, inferences);
@@ -223,6 +247,14 @@ int cmd_profile(const Args& args) {
   outputs.commit();
   std::printf("wrote %s and %s\n", outputs.final_path("layers.csv").c_str(),
               outputs.final_path("summary.csv").c_str());
+  if (!vcd_path.empty()) {
+    write_vcd(trace, vcd_path);
+    std::printf("wrote %s (power over time)\n", vcd_path.c_str());
+  }
+  if (!timeline_path.empty()) {
+    write_timeline(trace, timeline_path);
+    std::printf("wrote %s (timeline)\n", timeline_path.c_str());
+  }
   return 0;
 }
 

@@ -267,6 +267,23 @@ TEST_F(ReportTrace, TimelineTracksTileTheRun) {
   EXPECT_EQ(slurp(path), slurp(dir_ + "/again.json"));
 }
 
+// A column of the CSV row whose line contains `marker` (or the first row when marker is empty).
+double csv_column(const std::string& text, const std::string& marker, const std::string& name) {
+  std::istringstream in(text);
+  std::string header, line, row;
+  std::getline(in, header);
+  while (std::getline(in, line)) {
+    if (marker.empty() ? row.empty() : line.find(marker) != std::string::npos) row = line;
+  }
+  std::istringstream h(header), r(row);
+  std::string hc, rc;
+  while (std::getline(h, hc, ',') && std::getline(r, rc, ',')) {
+    if (hc == name) return std::stod(rc);
+  }
+  ADD_FAILURE() << "no column " << name << " in a row with \"" << marker << "\"";
+  return 0.0;
+}
+
 // The real thing: `blsim run --vcd --timeline` on 200 samples of the default cascade. The VCD's
 // total power integrates to the test split's energy (summary.csv) within 1 %, and the
 // timeline's tracks tile the split's time without overlap.
@@ -276,22 +293,9 @@ TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
                   vcd + "' --timeline '" + json + "' >'" + dir_ + "/log' 2>&1"),
             0)
       << slurp(dir_ + "/log");
-  std::istringstream summary(slurp(out + "/summary.csv"));
-  std::string header, line, test_row;
-  std::getline(summary, header);
-  while (std::getline(summary, line)) {
-    if (line.find(",test,") != std::string::npos) test_row = line;
-  }
-  auto column = [&](const std::string& name) {
-    std::istringstream h(header), r(test_row);
-    std::string hc, rc;
-    while (std::getline(h, hc, ',') && std::getline(r, rc, ',')) {
-      if (hc == name) return std::stod(rc);
-    }
-    ADD_FAILURE() << "no column " << name;
-    return 0.0;
-  };
-  const double energy_j = column("energy_total_j"), time_s = column("time_s");
+  const std::string summary = slurp(out + "/summary.csv");
+  const double energy_j = csv_column(summary, ",test,", "energy_total_j");
+  const double time_s = csv_column(summary, ",test,", "time_s");
   ASSERT_GT(energy_j, 0);
   const ReadVcd read = read_vcd(slurp(vcd));
   const double vcd_j = read.integral_mw_ps.at("soc.total_power_mw") * 1e-3 * 1e-12;
@@ -314,6 +318,34 @@ TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
     }
     EXPECT_NEAR(sum, time_s * 1e6, 1e-3 + 1e-6 * time_s * 1e6) << "track " << tid;
   }
+}
+
+// `blsim profile --vcd --timeline`: three inferences of the big CNN on the big cluster; the VCD
+// integrates to the profile's energy within 1 %, the big cluster's track covers its time.
+TEST_F(ReportTrace, ProfileWritesAVcdAndATimeline) {
+  const std::string out = dir_ + "/out", vcd = dir_ + "/p.vcd", json = dir_ + "/p.json";
+  ASSERT_EQ(shell(std::string(BLSIM_BINARY) +
+                  " profile --net workloads/nets/mnist-big.onnx --inferences 3 --out '" + out +
+                  "' --vcd '" + vcd + "' --timeline '" + json + "' >'" + dir_ + "/log' 2>&1"),
+            0)
+      << slurp(dir_ + "/log");
+  const std::string summary = slurp(out + "/summary.csv");
+  const double energy_j = csv_column(summary, "", "energy_total_j");
+  const double time_s = csv_column(summary, "", "time_s");
+  const ReadVcd read = read_vcd(slurp(vcd));
+  const double vcd_j = read.integral_mw_ps.at("soc.total_power_mw") * 1e-3 * 1e-12;
+  EXPECT_NEAR(vcd_j, energy_j, 0.01 * energy_j);
+  // The trace also holds the cluster's wake-up before the first (timed) inference.
+  const double trace_s = static_cast<double>(read.last_ps) * 1e-12;
+  EXPECT_GE(trace_s, time_s * (1 - 1e-9));
+  EXPECT_LE(trace_s, time_s + 1e-4);
+  EXPECT_FALSE(read.strings.at("soc.big.layer").empty());
+  const nlohmann::json doc = nlohmann::json::parse(slurp(json));
+  size_t layers = 0;
+  for (const auto& e : doc.at("traceEvents")) {
+    if (e.at("ph") == "X" && e.at("args").contains("net")) ++layers;
+  }
+  EXPECT_GE(layers, 3u);
 }
 
 }  // namespace
