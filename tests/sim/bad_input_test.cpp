@@ -519,6 +519,31 @@ const BadInput kTable[] = {
      "--samples -7"},
     {"run_samples_equals_negative",
      [](const std::string&) { return std::string("run --samples=-2 --out o"); }, "--samples -2"},
+    // Streams, reports, validation, DRAM traces, re-splits.
+    {"run_arrival_negative_rate",
+     [](const std::string&) { return std::string("run --arrival periodic:-3 --out o"); },
+     "cascade.arrival"},
+    {"run_dvfs_governor_unknown",
+     [](const std::string&) { return std::string("run --dvfs-governor turbo --out o"); },
+     "cascade.dvfs_governor"},
+    {"run_timeline_folder_missing",
+     [](const std::string& d) { return "run --timeline " + d + "/no/such/t.json --out o"; },
+     "/no/such"},
+    {"validate_cases_missing",
+     [](const std::string& d) { return "validate --cases " + d + "/none.csv --out o"; },
+     "none.csv"},
+    {"dram_trace_bad_address",
+     [](const std::string& d) {
+       write_text(d + "/t.trace", "0x40 READ 5\nzz READ 7\n");
+       return "dram --memspec '" + kHome + "/configs/dram/lpddr4-3200.ini' --trace " + d +
+              "/t.trace --out o";
+     },
+     "t.trace:2"},
+    {"report_not_an_output_folder",
+     [](const std::string& d) { return "report " + d + "/empty"; }, "no summary.csv"},
+    {"resplit_zero_resplits",
+     [](const std::string&) { return std::string("resplit --resplits 0 --out o"); },
+     "--resplits"},
 };
 
 void PrintTo(const BadInput& c, std::ostream* os) { *os << c.name; }
