@@ -102,13 +102,29 @@ int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
 
 void DramTiming::SlotRing::mark(int64_t from, int64_t to) {
   if (to > top_) {
-    for (int64_t s = std::max(top_, to - kSlots); s < to; ++s) {
-      bits_[(s / 64) % (kSlots / 64)] &= ~(uint64_t{1} << (s % 64));
+    // The clocks [top_, to) enter the window free; after a long idle gap the whole ring is.
+    if (to - top_ >= kSlots) {
+      std::fill(bits_.begin(), bits_.end(), 0);
+    } else {
+      assign(top_, to, false);
     }
     top_ = to;
   }
-  for (int64_t s = std::max({from, top_ - kSlots, int64_t{0}}); s < to; ++s) {
-    bits_[(s / 64) % (kSlots / 64)] |= uint64_t{1} << (s % 64);
+  assign(std::max({from, top_ - kSlots, int64_t{0}}), to, true);
+}
+
+// Sets or clears the bits of clocks [from, to) (a span of at most kSlots), a word at a time.
+void DramTiming::SlotRing::assign(int64_t from, int64_t to, bool taken) {
+  for (int64_t s = from; s < to;) {
+    const int64_t base = s / 64 * 64;
+    const int64_t end = std::min(to, base + 64);
+    const int lo = static_cast<int>(s - base);
+    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
+    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    mask &= ~((uint64_t{1} << lo) - 1);
+    uint64_t& word = bits_[(s / 64) % (kSlots / 64)];
+    word = taken ? (word | mask) : (word & ~mask);
+    s = end;
   }
 }
 

@@ -93,6 +93,7 @@ class DramTiming {
     void mark(int64_t from, int64_t to);
 
    private:
+    void assign(int64_t from, int64_t to, bool taken);
     std::vector<uint64_t> bits_;
     int64_t top_ = 0;
   };
