@@ -7,12 +7,12 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
+#include <iostream>
 #include <map>
 #include <memory>
 #include <string>
 #include <systemc>
 
-#include "common/atomic_file.h"
 #include "common/csv_writer.h"
 #include "models/core_model.h"
 #include "models/fresh_kernel.h"
@@ -21,10 +21,9 @@
 #include "models/soc_top.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
-#include "sim/report/timeline_writer.h"
-#include "sim/report/vcd_writer.h"
 #include "sim/soc_config.h"
 #include "sim/states_csv.h"
+#include "sim/trace_files.h"
 #include "common/output_set.h"
 #include "workloads/graph.h"
 #include "common/user_error.h"
@@ -223,12 +222,12 @@ int cmd_profile(const Args& args) {
   const NetworkCost net = graph.cost();
   const std::string net_name = std::filesystem::path(net_path).stem().string();
   const std::string out_dir = cl.get<std::string>("out");
-  OutputSet outputs(out_dir, {"layers.csv", "summary.csv"});
-  const std::string vcd_path = cl.has("vcd") ? cl.get<std::string>("vcd") : "";
-  const std::string timeline_path = cl.has("timeline") ? cl.get<std::string>("timeline") : "";
-  if (!vcd_path.empty()) check_output_file(vcd_path);
-  if (!timeline_path.empty()) check_output_file(timeline_path);
-  const bool traced = !vcd_path.empty() || !timeline_path.empty();
+  const std::vector<std::string> own = {"layers.csv", "summary.csv"};
+  const TraceFiles traces(cl.has("vcd") ? cl.get<std::string>("vcd") : "",
+                          cl.has("timeline") ? cl.get<std::string>("timeline") : "", out_dir,
+                          own);
+  OutputSet outputs(out_dir, traces.output_names(own));
+  const bool traced = traces.wanted();
   RunTrace trace;
 
   ProfileResult result;
@@ -244,17 +243,11 @@ int cmd_profile(const Args& args) {
   print_table(result, net, net_name, soc, id, inferences);
   result.ledger.write_layers_csv(outputs.path("layers.csv"));
   write_summary(outputs.path("summary.csv"), result, net, net_name, soc, id, inferences, warm_up);
+  traces.write(trace, outputs);
   outputs.commit();
   std::printf("wrote %s and %s\n", outputs.final_path("layers.csv").c_str(),
               outputs.final_path("summary.csv").c_str());
-  if (!vcd_path.empty()) {
-    write_vcd(trace, vcd_path);
-    std::printf("wrote %s (power over time)\n", vcd_path.c_str());
-  }
-  if (!timeline_path.empty()) {
-    write_timeline(trace, timeline_path);
-    std::printf("wrote %s (timeline)\n", timeline_path.c_str());
-  }
+  traces.print(std::cout, "profile");
   return 0;
 }
 

@@ -13,11 +13,9 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/report/report_writer.h"
-#include "sim/report/timeline_writer.h"
-#include "sim/report/vcd_writer.h"
 #include "sim/soc_config.h"
 #include "sim/states_csv.h"
-#include "common/atomic_file.h"
+#include "sim/trace_files.h"
 #include "common/output_set.h"
 
 namespace blsim {
@@ -50,12 +48,13 @@ int cmd_run(const Args& args) {
        "also write the test split's timeline as Trace Event JSON (ui.perfetto.dev) to FILE");
   if (!cl.parse(args)) return 0;
   const std::string out_dir = cl.get<std::string>("out");
-  // Checked before the run; the three files appear together at the end, or none of them.
-  OutputSet outputs(out_dir, {"summary.csv", "layers.csv", "inferences.csv", "states.csv"});
-  const std::string vcd_path = cl.has("vcd") ? cl.get<std::string>("vcd") : "";
-  const std::string timeline_path = cl.has("timeline") ? cl.get<std::string>("timeline") : "";
-  if (!vcd_path.empty()) check_output_file(vcd_path);
-  if (!timeline_path.empty()) check_output_file(timeline_path);
+  // Checked before the run; the files appear together at the end, or none of them.
+  const std::vector<std::string> own = {"summary.csv", "layers.csv", "inferences.csv",
+                                        "states.csv"};
+  const TraceFiles traces(cl.has("vcd") ? cl.get<std::string>("vcd") : "",
+                          cl.has("timeline") ? cl.get<std::string>("timeline") : "", out_dir,
+                          own);
+  OutputSet outputs(out_dir, traces.output_names(own));
   ScoreSource scores = score_source_of(cl);
   CascadeRunOptions options;
   options.progress = ::isatty(STDERR_FILENO) != 0;
@@ -68,16 +67,12 @@ int cmd_run(const Args& args) {
   test.cascade.ledger.write_layers_csv(outputs.path("layers.csv"));
   write_inferences_csv(outputs.path("inferences.csv"), test.cascade);
   write_states_csv(outputs.path("states.csv"), test.trace);
+  traces.write(test.trace, outputs);
   outputs.commit();
-  if (!vcd_path.empty()) write_vcd(test.trace, vcd_path);
-  if (!timeline_path.empty()) write_timeline(test.trace, timeline_path);
   print_run_table(std::cout, report);
   std::cout << "wrote " << out_dir
             << "/summary.csv, layers.csv, inferences.csv and states.csv (test split)\n";
-  if (!vcd_path.empty()) std::cout << "wrote " << vcd_path << " (power over time, test split)\n";
-  if (!timeline_path.empty()) {
-    std::cout << "wrote " << timeline_path << " (timeline, test split)\n";
-  }
+  traces.print(std::cout, "test split");
   if (cl.has("report")) {
     std::cout << "wrote " << out_dir << "/" << write_report(out_dir).front() << " and its charts\n";
   }

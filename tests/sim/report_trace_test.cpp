@@ -288,11 +288,14 @@ double csv_column(const std::string& text, const std::string& marker, const std:
 // total power integrates to the test split's energy (summary.csv) within 1 %, and the
 // timeline's tracks tile the split's time without overlap.
 TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
-  const std::string out = dir_ + "/out", vcd = dir_ + "/run.vcd", json = dir_ + "/run.json";
-  ASSERT_EQ(shell(std::string(BLSIM_BINARY) + " run --samples 200 --out '" + out + "' --vcd '" +
-                  vcd + "' --timeline '" + json + "' >'" + dir_ + "/log' 2>&1"),
+  // As an architect would type it: the trace files in the run's own (not yet existing) folder.
+  const std::string out = dir_ + "/out", vcd = out + "/run.vcd", json = out + "/run.json";
+  ASSERT_EQ(shell("cd '" + dir_ + "' && " + std::string(BLSIM_BINARY) +
+                  " run --samples 200 --report --out out --vcd out/run.vcd --timeline out/run.json"
+                  " >log 2>&1"),
             0)
       << slurp(dir_ + "/log");
+  EXPECT_TRUE(std::ifstream(out + "/report.html").good());
   const std::string summary = slurp(out + "/summary.csv");
   const double energy_j = csv_column(summary, ",test,", "energy_total_j");
   const double time_s = csv_column(summary, ",test,", "time_s");
