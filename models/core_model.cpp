@@ -21,6 +21,16 @@ double block_use(double x, int b) {
 
 }  // namespace
 
+double work_slots(const LayerCost& layer) {
+  // A MAC fills one MAC slot; another FLOP fills half of one (one of its two operations);
+  // a copy moves one fp32 element per slot.
+  if (layer.kind == OpKind::kFree) return 0;
+  if (layer.macs > 0) return static_cast<double>(layer.macs);
+  if (layer.flops > 0) return static_cast<double>(layer.flops) / 2.0;
+  if (layer.kind == OpKind::kDataMove) return static_cast<double>(layer.output_bytes) / 4.0;
+  return 0;
+}
+
 GemmShape gemm_shape(const LayerCost& layer) {
   GemmShape g;
   if (layer.macs == 0 || layer.output_shape.empty()) return g;
@@ -57,10 +67,23 @@ double shape_efficiency(const LayerCost& layer, const ClusterSpec& cluster) {
 int cores_used(const LayerCost& layer, const ClusterSpec& cluster) {
   if (layer.kind == OpKind::kFree) return 0;
   const GemmShape g = gemm_shape(layer);
-  if (g.k <= 0 || layer.kind == OpKind::kDepthwise) return cluster.cores;
-  const double blocks = std::ceil(g.m / std::max(cluster.gemm_mr, 1)) *
-                        std::ceil(g.n / std::max(cluster.gemm_nr, 1));
-  return static_cast<int>(std::min<double>(cluster.cores, std::max(1.0, blocks)));
+  int most = cluster.cores;
+  if (g.k > 0 && layer.kind != OpKind::kDepthwise) {
+    const double blocks = std::ceil(g.m / std::max(cluster.gemm_mr, 1)) *
+                          std::ceil(g.n / std::max(cluster.gemm_nr, 1));
+    most = static_cast<int>(std::min<double>(cluster.cores, std::max(1.0, blocks)));
+  }
+  if (most <= 1) return most;
+  // The runtime spreads a layer only when that pays for the barrier: one core's time against
+  // the spread time plus fork_join_s, at the configured operating point.
+  const double slots = work_slots(layer);
+  const double rate = cluster.macs_per_cycle * cluster.op_efficiency(layer.kind) *
+                      shape_efficiency(layer, cluster);
+  const double hz = cluster.opps.empty() ? 0 : cluster.initial_point().freq_mhz * 1e6;
+  if (slots <= 0 || rate <= 0 || hz <= 0) return most;
+  const double one_s = slots / (rate * hz);
+  const double spread_s = one_s / (1.0 + (most - 1) * cluster.parallel_efficiency);
+  return one_s <= spread_s + cluster.fork_join_s ? 1 : most;
 }
 
 double line_fill_latency_s(const ClusterSpec& cluster, const SocSpec& soc) {

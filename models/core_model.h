@@ -12,7 +12,8 @@
 //   kinds keep their per-kind efficiency.
 // - Cores. A layer is cut into micro-kernel blocks; at most one core per block works, each core
 //   beyond the first adds parallel_efficiency of a core, and spreading over more than one core
-//   costs fork_join_s per layer (cores waiting at a barrier: stall time, not arithmetic).
+//   costs fork_join_s per layer (cores waiting at a barrier: stall time, not arithmetic). A layer
+//   too small to win that back (a ReLU over 16 values, a 10-way softmax) runs on one core.
 // - L2. Every byte the layer moves through L2 takes 1 / (l2_bytes_per_cycle f): an L2-resident
 //   layer can be L2-bound.
 // - Memory-level parallelism. A core keeps at most `mshrs` line fills in flight, each taking the
@@ -38,7 +39,11 @@ GemmShape gemm_shape(const LayerCost& layer);
 // Fraction of the op kind's efficiency the layer's shape reaches (1 for shapeless kinds).
 double shape_efficiency(const LayerCost& layer, const ClusterSpec& cluster);
 
-// Cores a layer keeps busy (0 for kFree).
+// MAC slots of work in a layer (0 for layers that do none).
+double work_slots(const LayerCost& layer);
+
+// Cores a layer keeps busy (0 for kFree): as many as its blocks fill, or one when spreading would
+// not win back its fork/join at the configured operating point.
 int cores_used(const LayerCost& layer, const ClusterSpec& cluster);
 
 // Latency of one cache-line fill from DRAM as a core sees it, unloaded.

@@ -8,17 +8,8 @@
 namespace blsim {
 
 double layer_compute_cycles(const LayerCost& layer, const ClusterSpec& cluster) {
-  // A MAC fills one MAC slot; another FLOP fills half of one (one of its two operations);
-  // a copy moves one fp32 element per slot.
-  double slots = 0;
-  if (layer.macs > 0) {
-    slots = static_cast<double>(layer.macs);
-  } else if (layer.flops > 0) {
-    slots = static_cast<double>(layer.flops) / 2.0;
-  } else if (layer.kind == OpKind::kDataMove) {
-    slots = static_cast<double>(layer.output_bytes) / 4.0;
-  }
-  if (slots == 0 || layer.kind == OpKind::kFree) return 0;
+  const double slots = work_slots(layer);
+  if (slots == 0) return 0;
   const double cores = 1.0 + (cores_used(layer, cluster) - 1) * cluster.parallel_efficiency;
   return slots / (cores * cluster.macs_per_cycle * cluster.op_efficiency(layer.kind) *
                   shape_efficiency(layer, cluster));
