@@ -107,7 +107,8 @@ TEST_F(HardeningCli, DamagedCacheIsRecomputedWithOneWarning) {
 
 TEST_F(HardeningCli, InterruptedRunLeavesOneWholeSet) {
   const std::string out = dir_ + "/o";
-  const std::vector<std::string> names = {"summary.csv", "layers.csv", "inferences.csv"};
+  const std::vector<std::string> names = {"summary.csv", "layers.csv", "inferences.csv",
+                                          "states.csv"};
   const std::string args_cache = "--set cascade.cache_dir=" + dir_ + "/cache";
   // Warm the cache so the interrupts land in the simulation and the writing, not in the engine.
   ASSERT_EQ(run_blsim("run --samples 300 " + args_cache + " --out warm", dir_).status, 0);
@@ -132,7 +133,7 @@ TEST_F(HardeningCli, InterruptedRunLeavesOneWholeSet) {
     size_t old_files = 0;
     for (const auto& n : names) old_files += read_all(out + "/" + n) == "old\n" ? 1 : 0;
     EXPECT_TRUE(old_files == 0 || old_files == names.size())
-        << "after SIGINT at " << delay_ms << " ms, " << old_files << " of 3 files are old";
+        << "after SIGINT at " << delay_ms << " ms, " << old_files << " of " << names.size() << " files are old";
     std::vector<std::string> entries;
     for (const auto& e : fs::directory_iterator(out)) entries.push_back(e.path().filename().string());
     EXPECT_EQ(entries.size(), names.size()) << "leftovers after SIGINT at " << delay_ms << " ms";
