@@ -85,6 +85,29 @@ TEST(CoreModel, CoresUsedFollowTheBlocks) {
   EXPECT_EQ(layer_fork_join_s(conv3x3(16, 32, 14), c), 0);
 }
 
+TEST(CoreModel, SmallLayersRunOnOneCore) {
+  ClusterSpec c = blocked_cluster();
+  c.fork_join_s = 3e-6;
+  // 4 cores at 1 GHz, 4 MACs/cycle at efficiency 0.5: a core does 2e9 slots/s, an eltwise FLOP
+  // is half a slot; four cores are worth 1 + 3 x 0.5 = 2.5. One core (F / 4e9 s) wins while
+  // F / 4e9 <= F / 1e10 + 3 us, i.e. F <= 20,000 FLOPs.
+  const auto relu = [](uint64_t flops) {
+    LayerCost l = layer("r", "Relu", OpKind::kEltwise, 0, flops, 0, flops * 4, flops * 4);
+    l.output_shape = {1, static_cast<int64_t>(flops)};
+    return l;
+  };
+  EXPECT_EQ(cores_used(relu(16), c), 1);
+  EXPECT_EQ(layer_fork_join_s(relu(16), c), 0);
+  EXPECT_EQ(cores_used(relu(20000), c), 1);
+  EXPECT_EQ(cores_used(relu(20008), c), 4);
+  EXPECT_EQ(layer_fork_join_s(relu(20008), c), 3e-6);
+  EXPECT_NEAR(layer_compute_cycles(relu(16), c), 8.0 / 2.0, 1e-12);  // 8 slots on one core
+  // A GEMM spreads over its blocks when that pays: 784 x 64 MACs take 25.3 us on one core and
+  // 10.1 + 3 us on four; 784 x 8 (2 column blocks) take 3.2 us on one, 2.1 + 3 us on two.
+  EXPECT_EQ(cores_used(fully_connected(784, 64), c), 4);
+  EXPECT_EQ(cores_used(fully_connected(784, 8), c), 1);
+}
+
 TEST(CoreModel, LineFillsBoundTheBandwidth) {
   SocSpec soc = testing::round_soc();
   ClusterSpec& c = soc.clusters[testing::kBig];
