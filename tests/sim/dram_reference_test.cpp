@@ -55,7 +55,7 @@ std::vector<Row> read_rows(const fs::path& path) {
 }
 
 class DramReference : public ::testing::Test {
- protected:
+ public:
   void SetUp() override {
     dir_ = fs::path(::testing::TempDir()) /
            (std::string("dram_reference_test_") +
@@ -134,6 +134,94 @@ TEST_F(DramReference, Lpddr4PatternsMatchDramPower) {
       err.erase("ref"), err.erase("total");
     }
     for (const auto& [p, e] : err) EXPECT_LT(std::fabs(e), 0.02) << p;
+  }
+}
+
+// ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------
+
+// The streams of tests/data/dram-reference/make_traces.py, one line per blsim request.
+uint64_t lcg(uint64_t x) { return x * 6364136223846793005ULL + 1442695040888963407ULL; }
+
+std::string make_trace(const std::string& name) {
+  std::ostringstream t;
+  t << std::hex;
+  const int n = 8192;
+  if (name == "seq64") {
+    for (int i = 0; i < n; ++i) t << "0x" << uint64_t(i) * 64 << " READ 0\n";
+  } else if (name == "rand64" || name == "rand64rw") {
+    uint64_t x = name == "rand64" ? 1 : 7;
+    for (int i = 0; i < n; ++i) {
+      x = lcg(x);
+      const bool w = name == "rand64rw" && (x >> 8) % 3 == 0;
+      t << "0x" << ((x >> 20) % (uint64_t{1} << 24)) * 64 << (w ? " WRITE 0\n" : " READ 0\n");
+    }
+  } else {
+    for (int i = 0; i < 256; ++i) {
+      t << "0x" << uint64_t(i) * 4096 << (name == "tile4kw" ? " WRITE 0\n" : " READ 0\n");
+    }
+  }
+  return t.str();
+}
+
+// Bandwidth (~ 1 / cycles) and energy of blsim relative to DRAMsim3, for each stream of one
+// memspec. DRAMsim3 holds the command bus one clock per command and has no power-down.
+std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference& t,
+                                                                  const std::string& memspec) {
+  const fs::path& dir = t.dir_;
+  const fs::path data = fs::path(BLSIM_TEST_DATA) / "dram-reference-memspecs";
+  std::map<std::string, std::pair<double, double>> out;
+  for (const auto& ref : read_rows(data / ("dramsim3-" + memspec + ".csv"))) {
+    const std::string& name = ref.at("trace");
+    std::ofstream(dir / (name + ".trace")) << make_trace(name);
+    const Row got = t.replay(memspec + ".ini", dir / (name + ".trace"), ref.at("request_bytes"),
+                             "dram.powerdown_idle_ns=1e9 dram.cmd_ck=1 dram.per_bank_refresh=false",
+                             memspec + "-" + name);
+    if (got.empty()) continue;
+    const double bw = std::stod(ref.at("cycles")) / std::stod(got.at("cycles")) - 1;
+    const double energy = rel(std::stod(got.at("energy_total_j")), std::stod(ref.at("energy_total_j")));
+    std::cout << memspec << " " << name << ": bandwidth " << bw * 100 << "%, energy "
+              << energy * 100 << "% against DRAMsim3\n";
+    out[name] = {bw, energy};
+  }
+  return out;
+}
+
+double tolerance(const std::string& stream) { return stream.rfind("tile", 0) == 0 ? 0.02 : 0.10; }
+
+TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
+  auto res = against_dramsim3(*this, "lpddr3-1866");
+  ASSERT_EQ(res.size(), 5u);
+  // Known miss (energy +2.0% on tile4k): blsim serves the bursts of the queued tiles in
+  // parallel, one open row per bank, so each all-bank refresh closes up to 8 rows that reopen
+  // (549 ACTs against DRAMsim3's 314, which streams one row at a time); the extra ACT/PRE pairs
+  // are +2% of the energy at LPDDR3's IDD0. Bandwidth within tolerance.
+  EXPECT_GT(res["tile4k"].second, 0.01);
+  EXPECT_LT(res["tile4k"].second, 0.03);
+  EXPECT_LT(std::fabs(res["tile4k"].first), 0.02);
+  res.erase("tile4k");
+  for (const auto& [name, r] : res) {
+    EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
+    EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
+  }
+}
+
+TEST_F(DramReference, Lpddr4xStreamsMatchDramsim3) {
+  auto res = against_dramsim3(*this, "lpddr4x-4266");
+  ASSERT_EQ(res.size(), 5u);
+  // Known miss (bandwidth -11% rand64, -13% rand64rw): with tRC = 131 clocks over 8 banks
+  // (16.4 clocks an ACT) random 64-byte requests are bank bound, and bandwidth grows with the
+  // requests the controller can look ahead over. blsim reorders within kQueueDepth = 32
+  // requests; DRAMsim3 holds 32 transactions plus 8 commands per bank. Without refresh DRAMsim3
+  // takes 148024 clocks, 153866 with 4 commands per bank, 158857 with 2; blsim 168887.
+  for (const char* name : {"rand64", "rand64rw"}) {
+    EXPECT_LT(res[name].first, -0.10) << name << " now within tolerance: drop the pin";
+    EXPECT_GT(res[name].first, -0.18) << name;
+    EXPECT_LT(std::fabs(res[name].second), tolerance(name)) << name << " energy";
+    res.erase(name);
+  }
+  for (const auto& [name, r] : res) {
+    EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
+    EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
   }
 }
 
