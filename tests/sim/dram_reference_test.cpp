@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -84,8 +85,13 @@ double rel(double got, double ref) { return got / ref - 1; }
 
 // ---- DRAMPower: LPDDR4-3200 command patterns -------------------------------------------------
 
+struct Latency {
+  int64_t rl, wl;  // tCK, the memspec's cl_ck and wl_ck
+};
+
 // Replays each pattern of one memspec and checks it against DRAMPower.
-void check_patterns(DramReference& t, const std::string& memspec) {
+void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
+  const fs::path& dir_ = t.dir_;
   const fs::path data = fs::path(BLSIM_TEST_DATA) / "drampower-reference";
   const auto refs = read_rows(data / ("drampower-" + memspec + ".csv"));
   ASSERT_EQ(refs.size(), 7u);
@@ -97,9 +103,24 @@ void check_patterns(DramReference& t, const std::string& memspec) {
                        ref.at("request_bytes"), "dram.per_bank_refresh=false " + ref.at("blsim_set"),
                        memspec + "-" + name);
     ASSERT_FALSE(got.empty());
-    // The same commands at the same clocks: the last data beat and the command counts.
+    // The same commands at the same clocks: the command counts, the last data beat, and for
+    // each request its first command and its column command (last data beat - RL or WL - 8
+    // clocks of burst) at a clock where DRAMPower's trace holds such a command.
     EXPECT_EQ(got.at("cycles"), ref.at("cycles"));
     for (const char* k : {"act", "pre", "rd", "wr"}) EXPECT_EQ(got.at(k), ref.at(k)) << k;
+    std::set<std::pair<int64_t, std::string>> commands;
+    for (const auto& c : read_csv((data / memspec / (name + ".drampower.csv")).string())) {
+      commands.insert({std::stoll(c.at(0)), c.at(1)});
+    }
+    const auto reqs = read_rows(dir_ / (memspec + "-" + name) / "dram_requests.csv");
+    for (const auto& r : reqs) {
+      const bool write = r.at("op") == "WRITE";
+      const int64_t col = std::stoll(r.at("data_end_cycle")) - (write ? lat.wl : lat.rl) - 8;
+      EXPECT_TRUE(commands.count({col, write ? "WR" : "RD"})) << "request " << r.at("request");
+      const int64_t issue = std::stoll(r.at("issue_cycle"));
+      EXPECT_TRUE(commands.count({issue, "ACT"}) || commands.count({issue, "PRE"}) ||
+                  issue == col) << "request " << r.at("request");
+    }
     const double total_ref = std::stod(ref.at("energy_total_j"));
     std::map<std::string, double> err;
     std::cout << memspec << " " << name << ":";
@@ -150,9 +171,9 @@ void check_patterns(DramReference& t, const std::string& memspec) {
   }
 }
 
-TEST_F(DramReference, Lpddr4PatternsMatchDramPower) { check_patterns(*this, "lpddr4-3200"); }
+TEST_F(DramReference, Lpddr4PatternsMatchDramPower) { check_patterns(*this, "lpddr4-3200", {28, 14}); }
 
-TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) { check_patterns(*this, "lpddr4x-4266"); }
+TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) { check_patterns(*this, "lpddr4x-4266", {36, 18}); }
 
 // ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------
 
