@@ -83,7 +83,7 @@ class DramReference : public ::testing::Test {
 
 double rel(double got, double ref) { return got / ref - 1; }
 
-// ---- DRAMPower: LPDDR4-3200 command patterns -------------------------------------------------
+// ---- DRAMPower: LPDDR4 command patterns ------------------------------------------------------
 
 struct Latency {
   int64_t rl, wl;  // tCK, the memspec's cl_ck and wl_ck
@@ -91,7 +91,6 @@ struct Latency {
 
 // Replays each pattern of one memspec and checks it against DRAMPower.
 void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
-  const fs::path& dir_ = t.dir_;
   const fs::path data = fs::path(BLSIM_TEST_DATA) / "drampower-reference";
   const auto refs = read_rows(data / ("drampower-" + memspec + ".csv"));
   ASSERT_EQ(refs.size(), 7u);
@@ -100,7 +99,8 @@ void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
     const std::string& name = ref.at("pattern");
     SCOPED_TRACE(name);
     Row got = t.replay(memspec + ".ini", data / memspec / (name + ".trace"),
-                       ref.at("request_bytes"), "dram.per_bank_refresh=false " + ref.at("blsim_set"),
+                       ref.at("request_bytes"),
+                       "dram.per_bank_refresh=false " + ref.at("blsim_set"),
                        memspec + "-" + name);
     ASSERT_FALSE(got.empty());
     // The same commands at the same clocks: the command counts, the last data beat, and for
@@ -112,7 +112,7 @@ void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
     for (const auto& c : read_csv((data / memspec / (name + ".drampower.csv")).string())) {
       commands.insert({std::stoll(c.at(0)), c.at(1)});
     }
-    const auto reqs = read_rows(dir_ / (memspec + "-" + name) / "dram_requests.csv");
+    const auto reqs = read_rows(t.dir_ / (memspec + "-" + name) / "dram_requests.csv");
     for (const auto& r : reqs) {
       const bool write = r.at("op") == "WRITE";
       const int64_t col = std::stoll(r.at("data_end_cycle")) - (write ? lat.wl : lat.rl) - 8;
@@ -171,9 +171,13 @@ void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
   }
 }
 
-TEST_F(DramReference, Lpddr4PatternsMatchDramPower) { check_patterns(*this, "lpddr4-3200", {28, 14}); }
+TEST_F(DramReference, Lpddr4PatternsMatchDramPower) {
+  check_patterns(*this, "lpddr4-3200", {28, 14});
+}
 
-TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) { check_patterns(*this, "lpddr4x-4266", {36, 18}); }
+TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) {
+  check_patterns(*this, "lpddr4x-4266", {36, 18});
+}
 
 // ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------
 
@@ -216,7 +220,8 @@ std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference&
                              memspec + "-" + name);
     if (got.empty()) continue;
     const double bw = std::stod(ref.at("cycles")) / std::stod(got.at("cycles")) - 1;
-    const double energy = rel(std::stod(got.at("energy_total_j")), std::stod(ref.at("energy_total_j")));
+    const double energy =
+        rel(std::stod(got.at("energy_total_j")), std::stod(ref.at("energy_total_j")));
     std::cout << memspec << " " << name << ": bandwidth " << bw * 100 << "%, energy "
               << energy * 100 << "% against DRAMsim3\n";
     out[name] = {bw, energy};

@@ -159,7 +159,8 @@ def run_blsim(blsim, root, device, p, trace, out):
     for s in blsim_sets(p):
         args += ["--set", s]
     subprocess.run(args, check=True, stdout=subprocess.DEVNULL)
-    return read_rows(os.path.join(out, "dram.csv"))[0], read_rows(os.path.join(out, "dram_requests.csv"))
+    return (read_rows(os.path.join(out, "dram.csv"))[0],
+            read_rows(os.path.join(out, "dram_requests.csv")))
 
 
 def derive_interleave(reqs):
