@@ -1,0 +1,272 @@
+// SPDX-License-Identifier: MIT
+// blsim dram against reference numbers produced by peer tools (the commands and tool commits are
+// in the README of each data folder):
+//   tests/data/drampower-reference: LPDDR4-3200 and LPDDR4X-4266 command patterns priced by
+//     DRAMPower's LPDDR4 model; blsim
+//     replays the same requests, must issue the same commands at the same clocks (checked by
+//     make_patterns.py when the numbers were made, here through the end cycle and the command
+//     counts) and match the energy within 2%, in total and in every component above 1% of it.
+//   tests/data/dram-reference-memspecs: DRAMsim3 streams on the LPDDR3 and LPDDR4X memspecs,
+//     bandwidth and energy within 10% for 64-byte streams and 2% for tile streams.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <cmath>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "csv_test_util.h"
+
+namespace blsim {
+namespace {
+
+namespace fs = std::filesystem;
+
+using testing::column;
+using testing::read_all;
+using testing::read_csv;
+
+const fs::path kRoot = fs::path(BLSIM_TEST_DATA).parent_path().parent_path();
+
+int run_blsim(const std::string& args, const fs::path& dir) {
+  const std::string cmd = "cd '" + dir.string() + "' && '" + std::string(BLSIM_BINARY) + "' " +
+                          args + " > stdout.txt 2> stderr.txt < /dev/null";
+  const int raw = std::system(cmd.c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+using Row = std::map<std::string, std::string>;
+
+std::vector<Row> read_rows(const fs::path& path) {
+  const auto csv = read_csv(path.string());
+  std::vector<Row> rows;
+  for (size_t i = 1; i < csv.size(); ++i) {
+    Row r;
+    for (size_t c = 0; c < csv[0].size(); ++c) r[csv[0][c]] = csv[i][c];
+    rows.push_back(r);
+  }
+  return rows;
+}
+
+class DramReference : public ::testing::Test {
+ public:
+  void SetUp() override {
+    dir_ = fs::path(::testing::TempDir()) /
+           (std::string("dram_reference_test_") +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  // Runs blsim dram and returns its dram.csv row.
+  Row replay(const std::string& memspec, const fs::path& trace, const std::string& request_bytes,
+             const std::string& sets, const std::string& out) {
+    std::string args = "dram --memspec " + (kRoot / "configs/dram" / memspec).string() +
+                       " --trace " + trace.string() + " --request-bytes " + request_bytes +
+                       " --set dram.channels=1 --set dram.ranks=1 --set dram.io_pj_per_bit=0"
+                       " --out " + out;
+    std::istringstream s(sets);
+    for (std::string kv; s >> kv;) args += " --set " + kv;
+    EXPECT_EQ(run_blsim(args, dir_), 0) << read_all((dir_ / "stderr.txt").string());
+    const auto rows = read_rows(dir_ / out / "dram.csv");
+    return rows.empty() ? Row{} : rows[0];
+  }
+  fs::path dir_;
+};
+
+double rel(double got, double ref) { return got / ref - 1; }
+
+// ---- DRAMPower: LPDDR4 command patterns ------------------------------------------------------
+
+struct Latency {
+  int64_t rl, wl;  // tCK, the memspec's cl_ck and wl_ck
+};
+
+// Replays each pattern of one memspec and checks it against DRAMPower.
+void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
+  const fs::path data = fs::path(BLSIM_TEST_DATA) / "drampower-reference";
+  const auto refs = read_rows(data / ("drampower-" + memspec + ".csv"));
+  ASSERT_EQ(refs.size(), 7u);
+  const std::vector<std::string> parts = {"act", "pre", "rd", "wr", "ref", "background"};
+  for (const auto& ref : refs) {
+    const std::string& name = ref.at("pattern");
+    SCOPED_TRACE(name);
+    Row got = t.replay(memspec + ".ini", data / memspec / (name + ".trace"),
+                       ref.at("request_bytes"),
+                       "dram.per_bank_refresh=false " + ref.at("blsim_set"),
+                       memspec + "-" + name);
+    ASSERT_FALSE(got.empty());
+    // The same commands at the same clocks: the command counts, the last data beat, and for
+    // each request its first command and its column command (last data beat - RL or WL - 8
+    // clocks of burst) at a clock where DRAMPower's trace holds such a command.
+    EXPECT_EQ(got.at("cycles"), ref.at("cycles"));
+    for (const char* k : {"act", "pre", "rd", "wr"}) EXPECT_EQ(got.at(k), ref.at(k)) << k;
+    std::set<std::pair<int64_t, std::string>> commands;
+    for (const auto& c : read_csv((data / memspec / (name + ".drampower.csv")).string())) {
+      commands.insert({std::stoll(c.at(0)), c.at(1)});
+    }
+    const auto reqs = read_rows(t.dir_ / (memspec + "-" + name) / "dram_requests.csv");
+    for (const auto& r : reqs) {
+      const bool write = r.at("op") == "WRITE";
+      const int64_t col = std::stoll(r.at("data_end_cycle")) - (write ? lat.wl : lat.rl) - 8;
+      EXPECT_TRUE(commands.count({col, write ? "WR" : "RD"})) << "request " << r.at("request");
+      const int64_t issue = std::stoll(r.at("issue_cycle"));
+      EXPECT_TRUE(commands.count({issue, "ACT"}) || commands.count({issue, "PRE"}) ||
+                  issue == col) << "request " << r.at("request");
+    }
+    const double total_ref = std::stod(ref.at("energy_total_j"));
+    std::map<std::string, double> err;
+    std::cout << memspec << " " << name << ":";
+    for (const auto& p : parts) {
+      const double r = std::stod(ref.at("energy_" + p + "_j"));
+      const double g = std::stod(got.at("energy_" + p + "_j"));
+      if (r > 0.01 * total_ref) {
+        err[p] = rel(g, r);
+        std::cout << " " << p << " " << err[p] * 100 << "%";
+      } else {
+        EXPECT_LT(std::fabs(g - r), 0.01 * total_ref) << p;  // tiny in both
+      }
+    }
+    err["total"] = rel(std::stod(got.at("energy_total_j")), total_ref);
+    std::cout << " total " << err["total"] * 100 << "% against DRAMPower\n";
+
+    if (name == "selfrefresh") {
+      // Known miss: DRAMPower's LPDDR4 self-refresh entry performs an all-bank refresh (IDD5
+      // above IDD3N for tRFC, and tRFC of active standby) before IDD6 starts; blsim starts IDD6
+      // at entry and books no refresh for it. Refresh -50% (1 of 2), background -8%, total -20%.
+      EXPECT_NEAR(err["ref"], -0.50, 0.01);
+      EXPECT_GT(err["background"], -0.12);
+      EXPECT_LT(err["background"], -0.04) << "self-refresh entry now matches: use the tolerance";
+      EXPECT_GT(err["total"], -0.25);
+      EXPECT_LT(err["total"], -0.15);
+      err.erase("ref"), err.erase("background"), err.erase("total");
+    } else if (name == "perbank_refresh") {
+      // Known miss: DRAMPower reads IDD5PB as the average current while banks are refreshed
+      // one per tREFI / 8, E = (IDD5PB tREFI/8 - IDD2N (tREFI/8 - tRFCpb)) - IDD3N tRFCpb per
+      // refresh and rail; blsim books (IDD5PB - IDD3N) tRFCpb. Refresh -75%, total -26%.
+      // (LPDDR4X: refresh -66%, total -22%.)
+      EXPECT_GT(err["ref"], -0.80);
+      EXPECT_LT(err["ref"], -0.60) << "per-bank refresh energy now matches: use the tolerance";
+      EXPECT_GT(err["total"], -0.30);
+      EXPECT_LT(err["total"], -0.18);
+      err.erase("ref"), err.erase("total");
+    }
+    if (memspec == "lpddr4x-4266" && err.count("pre")) {
+      // Known miss: lpddr4x-4266.ini gives tRP as 39 memspec clocks x 0.469 ns = 18.291 ns, but
+      // blsim's tCK is 2 / 4266 MHz = 0.468823 ns: the controller waits 40 clocks (the commands
+      // DRAMPower prices) while the PRE energy takes 18.291 ns (DRAMPower: 40 tCK = 18.753 ns),
+      // -2.5%. (ACT: tRAS 42.21 ns against 91 tCK, -1.1%, within the tolerance.)
+      EXPECT_GT(err["pre"], -0.03);
+      EXPECT_LT(err["pre"], -0.02) << "tRP energy and clocks now agree: use the tolerance";
+      err.erase("pre");
+    }
+    for (const auto& [p, e] : err) EXPECT_LT(std::fabs(e), 0.02) << p;
+  }
+}
+
+TEST_F(DramReference, Lpddr4PatternsMatchDramPower) {
+  check_patterns(*this, "lpddr4-3200", {28, 14});
+}
+
+TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) {
+  check_patterns(*this, "lpddr4x-4266", {36, 18});
+}
+
+// ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------
+
+// The streams of tests/data/dram-reference/make_traces.py, one line per blsim request.
+uint64_t lcg(uint64_t x) { return x * 6364136223846793005ULL + 1442695040888963407ULL; }
+
+std::string make_trace(const std::string& name) {
+  std::ostringstream t;
+  t << std::hex;
+  const int n = 8192;
+  if (name == "seq64") {
+    for (int i = 0; i < n; ++i) t << "0x" << uint64_t(i) * 64 << " READ 0\n";
+  } else if (name == "rand64" || name == "rand64rw") {
+    uint64_t x = name == "rand64" ? 1 : 7;
+    for (int i = 0; i < n; ++i) {
+      x = lcg(x);
+      const bool w = name == "rand64rw" && (x >> 8) % 3 == 0;
+      t << "0x" << ((x >> 20) % (uint64_t{1} << 24)) * 64 << (w ? " WRITE 0\n" : " READ 0\n");
+    }
+  } else {
+    for (int i = 0; i < 256; ++i) {
+      t << "0x" << uint64_t(i) * 4096 << (name == "tile4kw" ? " WRITE 0\n" : " READ 0\n");
+    }
+  }
+  return t.str();
+}
+
+// Bandwidth (~ 1 / cycles) and energy of blsim relative to DRAMsim3, for each stream of one
+// memspec. DRAMsim3 holds the command bus one clock per command and has no power-down.
+std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference& t,
+                                                                  const std::string& memspec) {
+  const fs::path& dir = t.dir_;
+  const fs::path data = fs::path(BLSIM_TEST_DATA) / "dram-reference-memspecs";
+  std::map<std::string, std::pair<double, double>> out;
+  for (const auto& ref : read_rows(data / ("dramsim3-" + memspec + ".csv"))) {
+    const std::string& name = ref.at("trace");
+    std::ofstream(dir / (name + ".trace")) << make_trace(name);
+    const Row got = t.replay(memspec + ".ini", dir / (name + ".trace"), ref.at("request_bytes"),
+                             "dram.powerdown_idle_ns=1e9 dram.cmd_ck=1 dram.per_bank_refresh=false",
+                             memspec + "-" + name);
+    if (got.empty()) continue;
+    const double bw = std::stod(ref.at("cycles")) / std::stod(got.at("cycles")) - 1;
+    const double energy =
+        rel(std::stod(got.at("energy_total_j")), std::stod(ref.at("energy_total_j")));
+    std::cout << memspec << " " << name << ": bandwidth " << bw * 100 << "%, energy "
+              << energy * 100 << "% against DRAMsim3\n";
+    out[name] = {bw, energy};
+  }
+  return out;
+}
+
+double tolerance(const std::string& stream) { return stream.rfind("tile", 0) == 0 ? 0.02 : 0.10; }
+
+TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
+  auto res = against_dramsim3(*this, "lpddr3-1866");
+  ASSERT_EQ(res.size(), 5u);
+  // Known miss (energy +2.0% on tile4k): blsim serves the bursts of the queued tiles in
+  // parallel, one open row per bank, so each all-bank refresh closes up to 8 rows that reopen
+  // (549 ACTs against DRAMsim3's 314, which streams one row at a time); the extra ACT/PRE pairs
+  // are +2% of the energy at LPDDR3's IDD0. Bandwidth within tolerance.
+  EXPECT_GT(res["tile4k"].second, 0.01);
+  EXPECT_LT(res["tile4k"].second, 0.03);
+  EXPECT_LT(std::fabs(res["tile4k"].first), 0.02);
+  res.erase("tile4k");
+  for (const auto& [name, r] : res) {
+    EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
+    EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
+  }
+}
+
+TEST_F(DramReference, Lpddr4xStreamsMatchDramsim3) {
+  auto res = against_dramsim3(*this, "lpddr4x-4266");
+  ASSERT_EQ(res.size(), 5u);
+  // Known miss (bandwidth -11% rand64, -13% rand64rw): with tRC = 131 clocks over 8 banks
+  // (16.4 clocks an ACT) random 64-byte requests are bank bound, and bandwidth grows with the
+  // requests the controller can look ahead over. blsim reorders within kQueueDepth = 32
+  // requests; DRAMsim3 holds 32 transactions plus 8 commands per bank. Without refresh DRAMsim3
+  // takes 148024 clocks, 153866 with 4 commands per bank, 158857 with 2; blsim 168887.
+  for (const char* name : {"rand64", "rand64rw"}) {
+    EXPECT_LT(res[name].first, -0.10) << name << " now within tolerance: drop the pin";
+    EXPECT_GT(res[name].first, -0.18) << name;
+    EXPECT_LT(std::fabs(res[name].second), tolerance(name)) << name << " energy";
+    res.erase(name);
+  }
+  for (const auto& [name, r] : res) {
+    EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
+    EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
+  }
+}
+
+}  // namespace
+}  // namespace blsim
