@@ -60,6 +60,9 @@ DramTiming::DramTiming(const DramSpec& spec)
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
   queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
+  for (auto& ch : channels_) {
+    ch.slot_free.assign(static_cast<size_t>(std::max(0, spec.write_queue_high_bursts)), 0);
+  }
 }
 
 // ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
@@ -192,14 +195,50 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   int64_t& queue_slot = queue_ends_[queue_next_];
   queue_next_ = (queue_next_ + 1) % queue_ends_.size();
   const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_slot});
+  const bool posted = spec_.write_queue_high_bursts > 0;
+  if (posted) drain_idle(arrival, result);
   result.issue_ck = kForever;
   result.end_ck = arrival;
   const uint64_t row_bytes = spec_.row_bytes();
+  const uint64_t burst_bytes = spec_.burst_bytes();
+  bool posted_part = false;
   while (bytes > 0) {
     const uint64_t part = std::min(bytes, row_bytes - addr % row_bytes);
-    result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+    Channel& ch = channels_[channel_of(addr)];
+    const uint64_t bursts = (part + burst_bytes - 1) / burst_bytes;
+    if (posted && write && bursts < ch.slot_free.size()) {
+      // Accepted once the slots it takes are free (they held the writes `size` bursts ago).
+      int64_t accept = arrival;
+      for (uint64_t k = 0; k < bursts; ++k) {
+        accept = std::max(accept, ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()]);
+      }
+      ch.writes.push_back(PendingWrite{accept, addr, part, bursts, ch.slot_next});
+      for (uint64_t k = 0; k < bursts; ++k) {
+        ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()] = kForever;
+      }
+      ch.slot_next = (ch.slot_next + bursts) % ch.slot_free.size();
+      ch.queued_bursts += bursts;
+      data_bytes_ += part;
+      result.end_ck = std::max(result.end_ck, accept);
+      posted_part = true;
+    } else if (posted && write) {  // larger than the queue: issued directly, after the queue
+      drain(ch, arrival, 0, 0, result);
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+      data_bytes_ += part;
+    } else if (!posted || !read_from_queue(ch, arrival, addr, part, result)) {
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+      data_bytes_ += part;
+    }
     addr += part;
     bytes -= part;
+  }
+  if (posted_part) {  // done once queued; a full queue drains ahead of the reads
+    const auto high = static_cast<uint64_t>(spec_.write_queue_high_bursts);
+    const auto low = static_cast<uint64_t>(spec_.write_queue_low_bursts);
+    for (auto& ch : channels_) {
+      if (ch.queued_bursts >= high) drain(ch, result.end_ck, low, 0, result);
+    }
+    result.issue_ck = std::min(result.issue_ck, result.end_ck);
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
   queue_slot = result.end_ck;
@@ -209,6 +248,54 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   row_misses_ += result.row_misses;
   row_conflicts_ += result.row_conflicts;
   return result;
+}
+
+// ---- the write queue -------------------------------------------------------------------------
+
+size_t DramTiming::channel_of(uint64_t addr) const {
+  return static_cast<size_t>(addr / spec_.row_bytes() % static_cast<uint64_t>(spec_.channels));
+}
+
+void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
+                       DramAccessResult& result) {
+  DramAccessResult side;  // the writes' own issue and end clocks are nobody's request's
+  side.issue_ck = kForever;
+  while (ch.writes_head < ch.writes.size() &&
+         (ch.queued_bursts > keep || ch.writes_head < through_end)) {
+    const PendingWrite w = ch.writes[ch.writes_head++];
+    ch.queued_bursts -= w.bursts;
+    const int64_t end = piece(std::max(from, w.arrival), w.addr, w.bytes, true, side);
+    for (uint64_t k = 0; k < w.bursts; ++k) {
+      ch.slot_free[(w.first_slot + k) % ch.slot_free.size()] = end;
+    }
+  }
+  if (ch.writes_head == ch.writes.size()) {
+    ch.writes.clear();
+    ch.writes_head = 0;
+  }
+  result.commands += side.commands;
+  result.row_hits += side.row_hits;
+  result.row_misses += side.row_misses;
+  result.row_conflicts += side.row_conflicts;
+}
+
+void DramTiming::drain_idle(int64_t t, DramAccessResult& result) {
+  for (auto& ch : channels_) {
+    if (ch.queued_bursts > 0 && ch.busy_until < t) drain(ch, ch.busy_until, 0, 0, result);
+  }
+}
+
+bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
+                                 DramAccessResult& result) {
+  // The newest queued write that overlaps the read holds its newest bytes.
+  for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
+    const PendingWrite& w = ch.writes[i];
+    if (w.addr >= addr + bytes || addr >= w.addr + w.bytes) continue;
+    if (w.addr <= addr && addr + bytes <= w.addr + w.bytes) return true;
+    drain(ch, t, std::numeric_limits<uint64_t>::max(), i + 1, result);
+    return false;
+  }
+  return false;
 }
 
 int64_t DramTiming::wake(Rank& rank, int64_t t) {
@@ -320,7 +407,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     ++done;
   }
   (write ? result.commands.wr : result.commands.rd) += bursts;
-  data_bytes_ += bytes;
+  ch.busy_until = std::max(ch.busy_until, data_end);
   occupy(rank, arrival, data_end);
   return data_end;
 }
@@ -402,6 +489,15 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
 DramBackground DramTiming::background_until(double t_s) {
   DramBackground bg;
   const int64_t t = std::max<int64_t>(0, to_ck(t_s));
+  // Writes still queued drain when their channel has no reads left (so every write is billed).
+  DramAccessResult drained;
+  for (auto& ch : channels_) {
+    if (ch.queued_bursts > 0) drain(ch, ch.busy_until, 0, 0, drained);
+  }
+  commands_ += drained.commands;
+  row_hits_ += drained.row_hits;
+  row_misses_ += drained.row_misses;
+  row_conflicts_ += drained.row_conflicts;
   for (auto& rank : ranks_) {
     integrate_idle(rank, t);
     bg.states.act_standby_s += static_cast<double>(rank.state_ck[kActStandby]) * tck_s_;

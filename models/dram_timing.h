@@ -20,6 +20,12 @@
 // tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
+// Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's
+// write queue (write_queue_high_bursts burst slots, a slot free again once its write's data is
+// written) takes it, and reads go first; a write that would fill the queue alone goes directly. The queue drains, oldest write first, once it holds
+// write_queue_high_bursts bursts (down to write_queue_low_bursts) and, whole, whenever the
+// channel has no read left to serve; a read of bytes a queued write holds is served from the
+// queue, one that overlaps a queued write in part drains the queue up to that write first.
 // Address map, low to high bits: column, channel, bank, rank, row.
 #pragma once
 
@@ -116,9 +122,20 @@ class DramTiming {
     std::array<int64_t, 5> state_ck{};  // act/pre standby, act/pre power-down, self-refresh
     uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
   };
+  struct PendingWrite {
+    int64_t arrival;
+    uint64_t addr, bytes, bursts;  // one row's piece of a posted write
+    size_t first_slot;             // its bursts hold slots first_slot, ... of the queue
+  };
   struct Channel {
     SlotRing cmd;                  // command bus
     SlotRing read_data, write_data;  // data bus, by direction
+    int64_t busy_until = 0;        // end of the last data it has scheduled
+    std::vector<PendingWrite> writes;  // posted writes not yet issued, oldest first
+    size_t writes_head = 0;        // writes[0 .. head) are issued
+    uint64_t queued_bursts = 0;
+    std::vector<int64_t> slot_free;  // per burst slot of the queue: when it is free again
+    size_t slot_next = 0;          // the slot the next queued burst takes
   };
 
   int64_t to_ck(double t_s) const;
@@ -134,6 +151,16 @@ class DramTiming {
   void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
   int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                 DramAccessResult& result);
+  size_t channel_of(uint64_t addr) const;
+  // Issues the channel's queued writes from `from` on, oldest first, until at most `keep`
+  // bursts are queued (or through the entry before index `through_end`).
+  void drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
+             DramAccessResult& result);
+  void drain_idle(int64_t t, DramAccessResult& result);  // channels idle before t drain whole
+  // A read piece: 1 when a queued write holds all its bytes, else drains up to the last queued
+  // write it overlaps and returns 0.
+  bool read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
+                       DramAccessResult& result);
 
   DramSpec spec_;
   Clocks ck_{};
