@@ -67,72 +67,8 @@ DramTiming::DramTiming(const DramSpec& spec)
 
 // ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
 
-int64_t DramTiming::SlotRing::last_taken(int64_t from, int64_t to) const {
-  from = std::max({from, top_ - kSlots, int64_t{0}});
-  to = std::min(to, top_);
-  for (int64_t s = to - 1; s >= from;) {
-    const uint64_t word = bits_[(s / 64) % (kSlots / 64)];
-    const int64_t base = s / 64 * 64;
-    const int64_t lo = std::max(from, base);
-    // bits lo..s of this word
-    const int hi_bit = static_cast<int>(s - base);
-    const int lo_bit = static_cast<int>(lo - base);
-    uint64_t mask = (hi_bit == 63 ? ~uint64_t{0} : ((uint64_t{1} << (hi_bit + 1)) - 1));
-    mask &= ~((uint64_t{1} << lo_bit) - 1);
-    const uint64_t hit = word & mask;
-    if (hit != 0) return base + 63 - __builtin_clzll(hit);
-    s = base - 1;
-  }
-  return -1;
-}
-
-int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
-  from = std::max({from, top_ - kSlots, int64_t{0}});
-  to = std::min(to, top_);
-  int n = 0;
-  for (int64_t s = from; s < to;) {
-    const int64_t base = s / 64 * 64;
-    const int64_t end = std::min(to, base + 64);
-    const int lo = static_cast<int>(s - base);
-    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
-    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    mask &= ~((uint64_t{1} << lo) - 1);
-    n += __builtin_popcountll(bits_[(s / 64) % (kSlots / 64)] & mask);
-    s = end;
-  }
-  return n;
-}
-
-void DramTiming::SlotRing::mark(int64_t from, int64_t to) {
-  if (to > top_) {
-    // The clocks [top_, to) enter the window free; after a long idle gap the whole ring is.
-    if (to - top_ >= kSlots) {
-      std::fill(bits_.begin(), bits_.end(), 0);
-    } else {
-      assign(top_, to, false);
-    }
-    top_ = to;
-  }
-  assign(std::max({from, top_ - kSlots, int64_t{0}}), to, true);
-}
-
-// Sets or clears the bits of clocks [from, to) (a span of at most kSlots), a word at a time.
-void DramTiming::SlotRing::assign(int64_t from, int64_t to, bool taken) {
-  for (int64_t s = from; s < to;) {
-    const int64_t base = s / 64 * 64;
-    const int64_t end = std::min(to, base + 64);
-    const int lo = static_cast<int>(s - base);
-    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
-    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    mask &= ~((uint64_t{1} << lo) - 1);
-    uint64_t& word = bits_[(s / 64) % (kSlots / 64)];
-    word = taken ? (word | mask) : (word & ~mask);
-    s = end;
-  }
-}
-
 int64_t DramTiming::reserve_command(Channel& ch, int64_t t) {
-  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = s + 1;
+  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = ch.cmd.first_free(s + 1);
   ch.cmd.mark(t, t + ck_.cmd);
   return t;
 }
@@ -145,14 +81,16 @@ int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) cons
   const int64_t occupy = std::max(ck_.burst, ck_.ccd);
   int64_t d = earliest + latency;
   for (;;) {
+    // Each jump skips only clocks that break a constraint (a run of taken clocks at once), so
+    // the first clock that passes every check is the earliest legal one.
     int64_t s = ch.cmd.last_taken(d - latency, d - latency + ck_.cmd);
     if (s >= 0) {
-      d = s + 1 + latency;
+      d = ch.cmd.first_free(s + 1) + latency;
       continue;
     }
-    s = std::max(ch.read_data.last_taken(d, d + occupy), ch.write_data.last_taken(d, d + occupy));
+    s = ch.data.last_taken(d, d + occupy);
     if (s >= 0) {
-      d = s + 1;
+      d = ch.data.first_free(s + 1);
       continue;
     }
     if (write) {
@@ -176,12 +114,21 @@ int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) cons
 
 int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
   if (t < bank.refresh_offset) return t;
-  const int64_t w = bank.refresh_offset + (t - bank.refresh_offset) / ck_.bank_refi * ck_.bank_refi;
+  epoch_at(bank, t);
+  const int64_t w = bank.window_start;
   return t < w + ck_.rfc ? w + ck_.rfc : t;
 }
 
+// Refresh periods of the bank started at or before t; the period holding t is cached, as most
+// questions about a bank fall in the one asked before.
 int64_t DramTiming::epoch_at(const Bank& bank, int64_t t) const {
-  return t < bank.refresh_offset ? 0 : (t - bank.refresh_offset) / ck_.bank_refi + 1;
+  if (t < bank.refresh_offset) return 0;
+  if (static_cast<uint64_t>(t - bank.window_start) >= static_cast<uint64_t>(ck_.bank_refi)) {
+    const int64_t e = (t - bank.refresh_offset) / ck_.bank_refi;
+    bank.window_start = bank.refresh_offset + e * ck_.bank_refi;
+    bank.window_epoch = e + 1;
+  }
+  return bank.window_epoch;
 }
 
 int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
@@ -326,12 +273,13 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
       continue;
     }
     if (ck_.faw > 0 && rank.acts.count(a, a + ck_.faw) >= 4) {
-      ++a;
+      // Every window from a up to the first of these ACTs holds all four of them.
+      a = rank.acts.first_taken(a, a + ck_.faw) + 1;
       continue;
     }
     s = ch.cmd.last_taken(a, a + ck_.cmd);
     if (s >= 0) {
-      a = s + 1;
+      a = ch.cmd.first_free(s + 1);
       continue;
     }
     break;
@@ -401,6 +349,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     result.issue_ck = std::min(result.issue_ck, c);
     const int64_t d = c + latency;
     (write ? ch.write_data : ch.read_data).mark(d, d + std::max(ck_.burst, ck_.ccd));
+    ch.data.mark(d, d + std::max(ck_.burst, ck_.ccd));
     data_end = std::max(data_end, d + ck_.burst);
     bank.last_col = c;
     bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);

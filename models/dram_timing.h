@@ -35,6 +35,7 @@
 #include <vector>
 
 #include "energy/dram_power.h"
+#include "models/dram_slot_ring.h"
 #include "models/soc_spec.h"
 
 namespace blsim {
@@ -88,21 +89,6 @@ class DramTiming {
   static constexpr int64_t kForever = std::numeric_limits<int64_t>::max() / 4;
   enum class Rest { kAwake, kPowerDown, kSelfRefresh };
 
-  // Which clocks of a resource are taken, over the last kSlots clocks before `top`; older
-  // clocks count as free.
-  class SlotRing {
-   public:
-    static constexpr int64_t kSlots = 8192;
-    SlotRing() : bits_(kSlots / 64, 0) {}
-    int64_t last_taken(int64_t from, int64_t to) const;  // highest taken clock in [from, to), or -1
-    int count(int64_t from, int64_t to) const;
-    void mark(int64_t from, int64_t to);
-
-   private:
-    void assign(int64_t from, int64_t to, bool taken);
-    std::vector<uint64_t> bits_;
-    int64_t top_ = 0;
-  };
   struct Bank {
     int64_t open_row = -1;
     int64_t epoch = 0;             // refreshes of this bank before its last use
@@ -111,9 +97,11 @@ class DramTiming {
     int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
     int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
     int64_t refresh_offset = 0;    // start of its first refresh
+    mutable int64_t window_start = kNever;  // start of the refresh period last asked about
+    mutable int64_t window_epoch = 0;       // ... and its number (1: the first)
   };
   struct Rank {
-    SlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
+    DramSlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
     int64_t cursor = 0;            // residency is integrated up to here
     int64_t last_data = 0;         // end of the rank's last data transfer
     int64_t refresh_end = 0;       // end of the last refresh the idle rank woke for
@@ -128,8 +116,9 @@ class DramTiming {
     size_t first_slot;             // its bursts hold slots first_slot, ... of the queue
   };
   struct Channel {
-    SlotRing cmd;                  // command bus
-    SlotRing read_data, write_data;  // data bus, by direction
+    DramSlotRing cmd;              // command bus
+    DramSlotRing data;             // data bus
+    DramSlotRing read_data, write_data;  // the same, by direction (for the turnarounds)
     int64_t busy_until = 0;        // end of the last data it has scheduled
     std::vector<PendingWrite> writes;  // posted writes not yet issued, oldest first
     size_t writes_head = 0;        // writes[0 .. head) are issued
