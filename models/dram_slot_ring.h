@@ -31,6 +31,8 @@ class DramSlotRing {
     return -1;
   }
 
+  bool taken(int64_t c) const { return c >= floor() && c < top_ && ((word(c) >> (c & 63)) & 1) != 0; }
+
   // Lowest taken clock in [from, to), or -1.
   int64_t first_taken(int64_t from, int64_t to) const {
     from = std::max(from, floor());

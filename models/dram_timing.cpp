@@ -68,45 +68,41 @@ DramTiming::DramTiming(const DramSpec& spec)
 // ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
 
 int64_t DramTiming::reserve_command(Channel& ch, int64_t t) {
-  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = ch.cmd.first_free(s + 1);
-  ch.cmd.mark(t, t + ck_.cmd);
+  t = ch.cmd_starts.first_free(t);
+  take_command(ch, t);
   return t;
 }
 
+// A command at c holds the bus [c, c + cmd): no other may start within cmd clocks of it.
+void DramTiming::take_command(Channel& ch, int64_t c) {
+  ch.cmd_starts.mark(c - ck_.cmd + 1, c + ck_.cmd);
+}
+
+// Data at [d, d + occupy) blocks data of either direction that would overlap it; read data
+// blocks write data that would end less than tRL + tWTR before it, or start less than the
+// turnaround gap after it; write data blocks read data that would start less than tRL + tWTR
+// after it (tWTR is applied per channel) or end less than the gap before it.
+void DramTiming::take_data(Channel& ch, int64_t d, bool write) {
+  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
+  if (write) {
+    ch.write_starts.mark(d - occupy + 1, d + occupy);
+    ch.read_starts.mark(d - occupy - ck_.rtw_gap + 1, d + occupy + ck_.rl + ck_.wtr);
+  } else {
+    ch.read_starts.mark(d - occupy + 1, d + occupy);
+    ch.write_starts.mark(d - occupy - ck_.wtr - ck_.rl + 1, d + occupy + ck_.rtw_gap);
+  }
+}
+
 // The first column command at or after `earliest` whose command slot and data burst are free,
-// with the bus turnarounds: read data tRL + tWTR after write data, write data a gap after read
-// data (tWTR is applied per channel).
+// with the bus turnarounds.
 int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) const {
   const int64_t latency = write ? ck_.wl : ck_.rl;
-  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
-  int64_t d = earliest + latency;
-  for (;;) {
-    // Each jump skips only clocks that break a constraint (a run of taken clocks at once), so
-    // the first clock that passes every check is the earliest legal one.
-    int64_t s = ch.cmd.last_taken(d - latency, d - latency + ck_.cmd);
-    if (s >= 0) {
-      d = ch.cmd.first_free(s + 1) + latency;
-      continue;
-    }
-    s = ch.data.last_taken(d, d + occupy);
-    if (s >= 0) {
-      d = ch.data.first_free(s + 1);
-      continue;
-    }
-    if (write) {
-      s = ch.read_data.last_taken(d - ck_.rtw_gap, d + occupy + ck_.wtr + ck_.rl);
-      if (s >= 0) {
-        d = s < d ? s + 1 + ck_.rtw_gap : s + 1;
-        continue;
-      }
-    } else {
-      s = ch.write_data.last_taken(d - ck_.rl - ck_.wtr, d + occupy + ck_.rtw_gap);
-      if (s >= 0) {
-        d = s < d ? s + 1 + ck_.rl + ck_.wtr : s + 1;
-        continue;
-      }
-    }
-    return d - latency;
+  const DramSlotRing& data = write ? ch.write_starts : ch.read_starts;
+  for (int64_t c = earliest;;) {
+    c = ch.cmd_starts.first_free(c);
+    const int64_t d = data.first_free(c + latency);
+    if (d == c + latency) return c;
+    c = d - latency;
   }
 }
 
@@ -160,6 +156,10 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
         accept = std::max(accept, ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()]);
       }
       ch.writes.push_back(PendingWrite{accept, addr, part, bursts, ch.slot_next});
+      for (uint64_t b = addr / kFilterBlock; b <= (addr + part - 1) / kFilterBlock; ++b) {
+        const size_t bit = filter_bit(b * kFilterBlock);
+        ch.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+      }
       for (uint64_t k = 0; k < bursts; ++k) {
         ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()] = kForever;
       }
@@ -219,6 +219,7 @@ void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_
   if (ch.writes_head == ch.writes.size()) {
     ch.writes.clear();
     ch.writes_head = 0;
+    ch.filter.fill(0);
   }
   result.commands += side.commands;
   result.row_hits += side.row_hits;
@@ -234,6 +235,11 @@ void DramTiming::drain_idle(int64_t t, DramAccessResult& result) {
 
 bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
                                  DramAccessResult& result) {
+  if (ch.writes_head == ch.writes.size()) return false;
+  if (bytes <= kFilterBlock && ((ch.filter[filter_bit(addr) >> 6] >> (filter_bit(addr) & 63)) & 1) == 0 &&
+      ((ch.filter[filter_bit(addr + bytes - 1) >> 6] >> (filter_bit(addr + bytes - 1) & 63)) & 1) == 0) {
+    return false;  // no queued write touches either block the read touches
+  }
   // The newest queued write that overlaps the read holds its newest bytes.
   for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
     const PendingWrite& w = ch.writes[i];
@@ -261,31 +267,33 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
   int64_t a = earliest;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = after_refresh(bank, a);
-    int64_t s = ck_.rrd > 0 ? rank.acts.last_taken(a - ck_.rrd + 1, a + ck_.rrd) : -1;
-    if (s >= 0) {
-      a = std::max(a + 1, s + ck_.rrd);
+    if (rank.act_starts.taken(a)) {
+      a = rank.act_starts.first_free(a);
       continue;
     }
-    if (ck_.faw > 0 && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
+    // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
+    // tRRD holds at most three others: tFAW binds only beyond that.
+    const bool faw_binds = ck_.faw > 4 * ck_.rrd;
+    if (faw_binds && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
       int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
       for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
       a = std::max(a + 1, fourth + ck_.faw);
       continue;
     }
-    if (ck_.faw > 0 && rank.acts.count(a, a + ck_.faw) >= 4) {
+    if (faw_binds && rank.acts.count(a, a + ck_.faw) >= 4) {
       // Every window from a up to the first of these ACTs holds all four of them.
       a = rank.acts.first_taken(a, a + ck_.faw) + 1;
       continue;
     }
-    s = ch.cmd.last_taken(a, a + ck_.cmd);
-    if (s >= 0) {
-      a = ch.cmd.first_free(s + 1);
+    if (ch.cmd_starts.taken(a)) {
+      a = ch.cmd_starts.first_free(a);
       continue;
     }
     break;
   }
-  ch.cmd.mark(a, a + ck_.cmd);
+  take_command(ch, a);
   rank.acts.mark(a, a + 1);
+  if (ck_.rrd > 0) rank.act_starts.mark(a - ck_.rrd + 1, a + ck_.rrd);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
   bank.epoch = epoch_at(bank, a);
@@ -345,11 +353,10 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
-    ch.cmd.mark(c, c + ck_.cmd);
+    take_command(ch, c);
     result.issue_ck = std::min(result.issue_ck, c);
     const int64_t d = c + latency;
-    (write ? ch.write_data : ch.read_data).mark(d, d + std::max(ck_.burst, ck_.ccd));
-    ch.data.mark(d, d + std::max(ck_.burst, ck_.ccd));
+    take_data(ch, d, write);
     data_end = std::max(data_end, d + ck_.burst);
     bank.last_col = c;
     bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);

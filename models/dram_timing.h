@@ -101,7 +101,8 @@ class DramTiming {
     mutable int64_t window_epoch = 0;       // ... and its number (1: the first)
   };
   struct Rank {
-    DramSlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
+    DramSlotRing acts;                 // clocks of its ACTs (tFAW)
+    DramSlotRing act_starts;           // clocks a new ACT may not take (tRRD)
     int64_t cursor = 0;            // residency is integrated up to here
     int64_t last_data = 0;         // end of the rank's last data transfer
     int64_t refresh_end = 0;       // end of the last refresh the idle rank woke for
@@ -116,13 +117,17 @@ class DramTiming {
     size_t first_slot;             // its bursts hold slots first_slot, ... of the queue
   };
   struct Channel {
-    DramSlotRing cmd;              // command bus
-    DramSlotRing data;             // data bus
-    DramSlotRing read_data, write_data;  // the same, by direction (for the turnarounds)
+    // Clocks at which a new command, read data or write data may not start (each taken
+    // resource blocks the starts that would overlap it or break a bus turnaround), so that the
+    // earliest legal start is the first free clock.
+    DramSlotRing cmd_starts;       // command bus, cmd_ck clocks a command
+    DramSlotRing read_starts;      // data bus for read data (tWTR after write data)
+    DramSlotRing write_starts;     // data bus for write data (a gap after read data)
     int64_t busy_until = 0;        // end of the last data it has scheduled
     std::vector<PendingWrite> writes;  // posted writes not yet issued, oldest first
     size_t writes_head = 0;        // writes[0 .. head) are issued
     uint64_t queued_bursts = 0;
+    std::array<uint64_t, 4> filter{};  // 1 KiB blocks queued writes may touch (hashed)
     std::vector<int64_t> slot_free;  // per burst slot of the queue: when it is free again
     size_t slot_next = 0;          // the slot the next queued burst takes
   };
@@ -130,6 +135,8 @@ class DramTiming {
   int64_t to_ck(double t_s) const;
   int64_t reserve_command(Channel& ch, int64_t earliest);
   int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
+  void take_command(Channel& ch, int64_t c);
+  void take_data(Channel& ch, int64_t d, bool write);
   int64_t after_refresh(const Bank& bank, int64_t t) const;
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
@@ -141,6 +148,10 @@ class DramTiming {
   int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                 DramAccessResult& result);
   size_t channel_of(uint64_t addr) const;
+  static constexpr uint64_t kFilterBlock = 1024;
+  static size_t filter_bit(uint64_t addr) {  // of the block holding addr, one of 256
+    return static_cast<size_t>((addr / kFilterBlock * 0x9E3779B97F4A7C15ULL) >> 56);
+  }
   // Issues the channel's queued writes from `from` on, oldest first, until at most `keep`
   // bursts are queued (or through the entry before index `through_end`).
   void drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
