@@ -60,6 +60,17 @@ DramTiming::DramTiming(const DramSpec& spec)
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
   queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
+  auto log2_exact = [](uint64_t v, int& shift) {
+    if (v == 0 || (v & (v - 1)) != 0) return false;
+    shift = __builtin_ctzll(v);
+    return true;
+  };
+  int rows_shift = 0;
+  map_shifts_ = log2_exact(spec.row_bytes(), row_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.channels), channel_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.banks), bank_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.ranks), rank_shift_);
+  rows_pow2_ = log2_exact(static_cast<uint64_t>(spec.rows), rows_shift);
   for (auto& ch : channels_) {
     ch.slot_free.assign(static_cast<size_t>(std::max(0, spec.write_queue_high_bursts)), 0);
   }
@@ -304,12 +315,25 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
 
 int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                           DramAccessResult& result) {
-  const uint64_t chunk = addr / spec_.row_bytes();
-  const auto channel = static_cast<size_t>(chunk % spec_.channels);
-  const uint64_t rest = chunk / spec_.channels;
-  const auto bank_index = static_cast<size_t>(rest % spec_.banks);
-  const auto rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
-  const auto row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
+  size_t channel, bank_index, rank_index;
+  int64_t row;
+  if (map_shifts_) {  // row size, channels, banks, ranks powers of two: shifts and masks, the same numbers
+    const uint64_t chunk = addr >> row_shift_;
+    channel = static_cast<size_t>(chunk & (static_cast<uint64_t>(spec_.channels) - 1));
+    const uint64_t rest = chunk >> channel_shift_;
+    bank_index = static_cast<size_t>(rest & (static_cast<uint64_t>(spec_.banks) - 1));
+    rank_index = static_cast<size_t>((rest >> bank_shift_) & (static_cast<uint64_t>(spec_.ranks) - 1));
+    const uint64_t r = rest >> (bank_shift_ + rank_shift_);
+    row = static_cast<int64_t>(rows_pow2_ ? r & (static_cast<uint64_t>(spec_.rows) - 1)
+                                          : r % static_cast<uint64_t>(spec_.rows));
+  } else {
+    const uint64_t chunk = addr / spec_.row_bytes();
+    channel = static_cast<size_t>(chunk % spec_.channels);
+    const uint64_t rest = chunk / spec_.channels;
+    bank_index = static_cast<size_t>(rest % spec_.banks);
+    rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
+    row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
+  }
   Channel& ch = channels_[channel];
   Rank& rank = ranks_[channel * spec_.ranks + rank_index];
   Bank& bank = banks_[(channel * spec_.ranks + rank_index) * spec_.banks + bank_index];

@@ -170,6 +170,9 @@ class DramTiming {
   std::vector<Channel> channels_;   // [channel]
   std::vector<int64_t> queue_ends_; // data ends of the last requests the queue holds
   size_t queue_next_ = 0;
+  bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
+  bool rows_pow2_ = false;
+  int row_shift_ = 0, channel_shift_ = 0, bank_shift_ = 0, rank_shift_ = 0;
   DramCommandCounts commands_;
   uint64_t data_bytes_ = 0;
   uint64_t row_hits_ = 0;
