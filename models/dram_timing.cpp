@@ -469,15 +469,6 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
 DramBackground DramTiming::background_until(double t_s) {
   DramBackground bg;
   const int64_t t = std::max<int64_t>(0, to_ck(t_s));
-  // Writes still queued drain when their channel has no reads left (so every write is billed).
-  DramAccessResult drained;
-  for (auto& ch : channels_) {
-    if (ch.queued_bursts > 0) drain(ch, ch.busy_until, 0, 0, drained);
-  }
-  commands_ += drained.commands;
-  row_hits_ += drained.row_hits;
-  row_misses_ += drained.row_misses;
-  row_conflicts_ += drained.row_conflicts;
   for (auto& rank : ranks_) {
     integrate_idle(rank, t);
     bg.states.act_standby_s += static_cast<double>(rank.state_ck[kActStandby]) * tck_s_;

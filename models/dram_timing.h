@@ -24,8 +24,10 @@
 // write queue (write_queue_high_bursts burst slots, a slot free again once its write's data is
 // written) takes it, and reads go first; a write that would fill the queue alone goes directly. The queue drains, oldest write first, once it holds
 // write_queue_high_bursts bursts (down to write_queue_low_bursts) and, whole, whenever the
-// channel has no read left to serve; a read of bytes a queued write holds is served from the
+// channel has no read left to serve (found at the next request after its last data, which
+// is billed those writes' commands); a read of bytes a queued write holds is served from the
 // queue, one that overlaps a queued write in part drains the queue up to that write first.
+// Writes still queued when the requests end are never issued (nor billed).
 // Address map, low to high bits: column, channel, bank, rank, row.
 #pragma once
 

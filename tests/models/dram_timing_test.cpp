@@ -323,7 +323,12 @@ TEST(DramTiming, WriteQueueLowWatermarkKeepsTheNewestWrites) {
   for (uint64_t i = 0; i < 3; ++i) dram.access(0, 32 * i, 32, true);
   const auto r = dram.access(0, 96, 32, true);  // drains the two oldest: WR 29, 37
   EXPECT_EQ(r.commands.wr, 2u);
-  dram.background_until(1e-6);  // the rest drains once the channel has nothing else to do
+  // Data of the second write ends 59: a request after it finds the channel idle and the two
+  // newest writes drained first (WR 59 and 67), billed to that request.
+  const auto later = dram.access(100 * 0.625 * kNs, kBankStride, 32, false);
+  EXPECT_EQ(later.commands.wr, 2u);
+  EXPECT_EQ(dram.commands().wr, 4u);
+  dram.background_until(1e-6);  // accounting only: issues nothing
   EXPECT_EQ(dram.commands().wr, 4u);
 }
 
