@@ -13,7 +13,9 @@ namespace blsim {
 
 class DramSlotRing {
  public:
-  static constexpr int64_t kSlots = 8192;
+  // 41 us at LPDDR4-3200: a queue of 32 requests of 4 KiB on one channel books up to 32768
+  // clocks ahead, and a burst must still see the bursts booked before its earliest clock.
+  static constexpr int64_t kSlots = 65536;
   DramSlotRing() : bits_(kWords, 0) {}
 
   // Highest taken clock in [from, to), or -1.

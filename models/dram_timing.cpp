@@ -276,15 +276,15 @@ int64_t DramTiming::wake(Rank& rank, int64_t t) {
 int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
                              DramAccessResult& r) {
   int64_t a = earliest;
+  // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
+  // tRRD holds at most three others: tFAW binds (and ACTs need counting) only beyond that.
+  const bool faw_binds = ck_.faw > 4 * ck_.rrd;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = after_refresh(bank, a);
     if (rank.act_starts.taken(a)) {
       a = rank.act_starts.first_free(a);
       continue;
     }
-    // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
-    // tRRD holds at most three others: tFAW binds only beyond that.
-    const bool faw_binds = ck_.faw > 4 * ck_.rrd;
     if (faw_binds && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
       int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
       for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
@@ -303,7 +303,7 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
     break;
   }
   take_command(ch, a);
-  rank.acts.mark(a, a + 1);
+  if (faw_binds) rank.acts.mark(a, a + 1);
   if (ck_.rrd > 0) rank.act_starts.mark(a - ck_.rrd + 1, a + ck_.rrd);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;

@@ -103,7 +103,7 @@ class DramTiming {
     mutable int64_t window_epoch = 0;       // ... and its number (1: the first)
   };
   struct Rank {
-    DramSlotRing acts;                 // clocks of its ACTs (tFAW)
+    DramSlotRing acts;                 // clocks of its ACTs (tFAW; kept where it can bind)
     DramSlotRing act_starts;           // clocks a new ACT may not take (tRRD)
     int64_t cursor = 0;            // residency is integrated up to here
     int64_t last_data = 0;         // end of the rank's last data transfer
