@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Speed of the DRAM model (DramTiming::access): requests per second for sequential and random
-// 64-byte streams and 4 KiB tiles on LPDDR4-3200 (one x16 channel), arrivals spaced so that
-// the queue stays full. Target: >= 10 M requests per second for the 64-byte streams. Prints
-// the rate of each stream at the end. Single-threaded.
+// 64-byte streams (the random one writes one request in eight) and 4 KiB tiles on LPDDR4-3200
+// (one x16 channel, a 32-burst write queue), arrivals spaced so that the queue stays full.
+// Target: >= 10 M requests per second, counted in 32-byte bursts for the tiles (128 a tile).
+// Prints the rate of each stream and its ratio to the target at the end. Single-threaded.
 #include <benchmark/benchmark.h>
 
 #include <cstdint>
@@ -37,6 +38,8 @@ DramSpec lpddr4() {  // configs/dram/lpddr4-3200.ini
   d.cmd_ck = 4;
   d.trefi_s = 3903.75e-9;
   d.powerdown_idle_s = 1e-6;
+  d.write_queue_high_bursts = 32;
+  d.write_queue_low_bursts = 0;
   d.power.tck_s = 0.625e-9;
   d.power.burst_length = 16;
   d.power.tras_s = 42.5e-9;
@@ -94,13 +97,13 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   blsim::RateReporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);
+  constexpr double kTarget = 10e6;  // requests (tiles: bursts) per second
   for (const auto& [name, rate] : blsim::rates()) {
-    if (rate > 0) {
-      std::printf("%-10s %8.2f M requests/s%s\n", name.c_str(), rate / 1e6,
-                  name.find("64") != std::string::npos ? (rate >= 10e6 ? "  (target >= 10 M: met)"
-                                                                       : "  (target >= 10 M: NOT met)")
-                                                       : "");
-    }
+    if (rate <= 0) continue;
+    const bool tile = name.find("Tile") != std::string::npos;
+    const double units = tile ? rate * 128 : rate;  // a 4 KiB tile is 128 bursts of 32 bytes
+    std::printf("%-10s %8.2f M %s/s  %.2fx the 10 M target (%s)\n", name.c_str(), units / 1e6,
+                tile ? "bursts" : "requests", units / kTarget, units >= kTarget ? "met" : "NOT met");
   }
   benchmark::Shutdown();
   return 0;

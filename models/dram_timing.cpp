@@ -60,112 +60,60 @@ DramTiming::DramTiming(const DramSpec& spec)
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
   queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
+  auto log2_exact = [](uint64_t v, int& shift) {
+    if (v == 0 || (v & (v - 1)) != 0) return false;
+    shift = __builtin_ctzll(v);
+    return true;
+  };
+  int rows_shift = 0;
+  map_shifts_ = log2_exact(spec.row_bytes(), row_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.channels), channel_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.banks), bank_shift_) &&
+                log2_exact(static_cast<uint64_t>(spec.ranks), rank_shift_);
+  rows_pow2_ = log2_exact(static_cast<uint64_t>(spec.rows), rows_shift);
+  for (auto& ch : channels_) {
+    ch.slot_free.assign(static_cast<size_t>(std::max(0, spec.write_queue_high_bursts)), 0);
+  }
 }
 
 // ---- slots of the command bus, the data bus and a rank's ACTs ------------------------------
 
-int64_t DramTiming::SlotRing::last_taken(int64_t from, int64_t to) const {
-  from = std::max({from, top_ - kSlots, int64_t{0}});
-  to = std::min(to, top_);
-  for (int64_t s = to - 1; s >= from;) {
-    const uint64_t word = bits_[(s / 64) % (kSlots / 64)];
-    const int64_t base = s / 64 * 64;
-    const int64_t lo = std::max(from, base);
-    // bits lo..s of this word
-    const int hi_bit = static_cast<int>(s - base);
-    const int lo_bit = static_cast<int>(lo - base);
-    uint64_t mask = (hi_bit == 63 ? ~uint64_t{0} : ((uint64_t{1} << (hi_bit + 1)) - 1));
-    mask &= ~((uint64_t{1} << lo_bit) - 1);
-    const uint64_t hit = word & mask;
-    if (hit != 0) return base + 63 - __builtin_clzll(hit);
-    s = base - 1;
-  }
-  return -1;
-}
-
-int DramTiming::SlotRing::count(int64_t from, int64_t to) const {
-  from = std::max({from, top_ - kSlots, int64_t{0}});
-  to = std::min(to, top_);
-  int n = 0;
-  for (int64_t s = from; s < to;) {
-    const int64_t base = s / 64 * 64;
-    const int64_t end = std::min(to, base + 64);
-    const int lo = static_cast<int>(s - base);
-    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
-    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    mask &= ~((uint64_t{1} << lo) - 1);
-    n += __builtin_popcountll(bits_[(s / 64) % (kSlots / 64)] & mask);
-    s = end;
-  }
-  return n;
-}
-
-void DramTiming::SlotRing::mark(int64_t from, int64_t to) {
-  if (to > top_) {
-    // The clocks [top_, to) enter the window free; after a long idle gap the whole ring is.
-    if (to - top_ >= kSlots) {
-      std::fill(bits_.begin(), bits_.end(), 0);
-    } else {
-      assign(top_, to, false);
-    }
-    top_ = to;
-  }
-  assign(std::max({from, top_ - kSlots, int64_t{0}}), to, true);
-}
-
-// Sets or clears the bits of clocks [from, to) (a span of at most kSlots), a word at a time.
-void DramTiming::SlotRing::assign(int64_t from, int64_t to, bool taken) {
-  for (int64_t s = from; s < to;) {
-    const int64_t base = s / 64 * 64;
-    const int64_t end = std::min(to, base + 64);
-    const int lo = static_cast<int>(s - base);
-    const int hi = static_cast<int>(end - base);  // bits lo .. hi-1
-    uint64_t mask = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    mask &= ~((uint64_t{1} << lo) - 1);
-    uint64_t& word = bits_[(s / 64) % (kSlots / 64)];
-    word = taken ? (word | mask) : (word & ~mask);
-    s = end;
-  }
-}
-
 int64_t DramTiming::reserve_command(Channel& ch, int64_t t) {
-  for (int64_t s; (s = ch.cmd.last_taken(t, t + ck_.cmd)) >= 0;) t = s + 1;
-  ch.cmd.mark(t, t + ck_.cmd);
+  t = ch.cmd_starts.first_free(t);
+  take_command(ch, t);
   return t;
 }
 
+// A command at c holds the bus [c, c + cmd): no other may start within cmd clocks of it.
+void DramTiming::take_command(Channel& ch, int64_t c) {
+  ch.cmd_starts.mark(c - ck_.cmd + 1, c + ck_.cmd);
+}
+
+// Data at [d, d + occupy) blocks data of either direction that would overlap it; read data
+// blocks write data that would end less than tRL + tWTR before it, or start less than the
+// turnaround gap after it; write data blocks read data that would start less than tRL + tWTR
+// after it (tWTR is applied per channel) or end less than the gap before it.
+void DramTiming::take_data(Channel& ch, int64_t d, bool write) {
+  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
+  if (write) {
+    ch.write_starts.mark(d - occupy + 1, d + occupy);
+    ch.read_starts.mark(d - occupy - ck_.rtw_gap + 1, d + occupy + ck_.rl + ck_.wtr);
+  } else {
+    ch.read_starts.mark(d - occupy + 1, d + occupy);
+    ch.write_starts.mark(d - occupy - ck_.wtr - ck_.rl + 1, d + occupy + ck_.rtw_gap);
+  }
+}
+
 // The first column command at or after `earliest` whose command slot and data burst are free,
-// with the bus turnarounds: read data tRL + tWTR after write data, write data a gap after read
-// data (tWTR is applied per channel).
+// with the bus turnarounds.
 int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) const {
   const int64_t latency = write ? ck_.wl : ck_.rl;
-  const int64_t occupy = std::max(ck_.burst, ck_.ccd);
-  int64_t d = earliest + latency;
-  for (;;) {
-    int64_t s = ch.cmd.last_taken(d - latency, d - latency + ck_.cmd);
-    if (s >= 0) {
-      d = s + 1 + latency;
-      continue;
-    }
-    s = std::max(ch.read_data.last_taken(d, d + occupy), ch.write_data.last_taken(d, d + occupy));
-    if (s >= 0) {
-      d = s + 1;
-      continue;
-    }
-    if (write) {
-      s = ch.read_data.last_taken(d - ck_.rtw_gap, d + occupy + ck_.wtr + ck_.rl);
-      if (s >= 0) {
-        d = s < d ? s + 1 + ck_.rtw_gap : s + 1;
-        continue;
-      }
-    } else {
-      s = ch.write_data.last_taken(d - ck_.rl - ck_.wtr, d + occupy + ck_.rtw_gap);
-      if (s >= 0) {
-        d = s < d ? s + 1 + ck_.rl + ck_.wtr : s + 1;
-        continue;
-      }
-    }
-    return d - latency;
+  const DramSlotRing& data = write ? ch.write_starts : ch.read_starts;
+  for (int64_t c = earliest;;) {
+    c = ch.cmd_starts.first_free(c);
+    const int64_t d = data.first_free(c + latency);
+    if (d == c + latency) return c;
+    c = d - latency;
   }
 }
 
@@ -173,12 +121,21 @@ int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) cons
 
 int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
   if (t < bank.refresh_offset) return t;
-  const int64_t w = bank.refresh_offset + (t - bank.refresh_offset) / ck_.bank_refi * ck_.bank_refi;
+  epoch_at(bank, t);
+  const int64_t w = bank.window_start;
   return t < w + ck_.rfc ? w + ck_.rfc : t;
 }
 
+// Refresh periods of the bank started at or before t; the period holding t is cached, as most
+// questions about a bank fall in the one asked before.
 int64_t DramTiming::epoch_at(const Bank& bank, int64_t t) const {
-  return t < bank.refresh_offset ? 0 : (t - bank.refresh_offset) / ck_.bank_refi + 1;
+  if (t < bank.refresh_offset) return 0;
+  if (static_cast<uint64_t>(t - bank.window_start) >= static_cast<uint64_t>(ck_.bank_refi)) {
+    const int64_t e = (t - bank.refresh_offset) / ck_.bank_refi;
+    bank.window_start = bank.refresh_offset + e * ck_.bank_refi;
+    bank.window_epoch = e + 1;
+  }
+  return bank.window_epoch;
 }
 
 int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
@@ -192,14 +149,54 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   int64_t& queue_slot = queue_ends_[queue_next_];
   queue_next_ = (queue_next_ + 1) % queue_ends_.size();
   const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_slot});
+  const bool posted = spec_.write_queue_high_bursts > 0;
+  if (posted) drain_idle(arrival, result);
   result.issue_ck = kForever;
   result.end_ck = arrival;
   const uint64_t row_bytes = spec_.row_bytes();
+  const uint64_t burst_bytes = spec_.burst_bytes();
+  bool posted_part = false;
   while (bytes > 0) {
     const uint64_t part = std::min(bytes, row_bytes - addr % row_bytes);
-    result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+    Channel& ch = channels_[channel_of(addr)];
+    const uint64_t bursts = (part + burst_bytes - 1) / burst_bytes;
+    if (posted && write && bursts < ch.slot_free.size()) {
+      // Accepted once the slots it takes are free (they held the writes `size` bursts ago).
+      int64_t accept = arrival;
+      for (uint64_t k = 0; k < bursts; ++k) {
+        accept = std::max(accept, ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()]);
+      }
+      ch.writes.push_back(PendingWrite{accept, addr, part, bursts, ch.slot_next});
+      for (uint64_t b = addr / kFilterBlock; b <= (addr + part - 1) / kFilterBlock; ++b) {
+        const size_t bit = filter_bit(b * kFilterBlock);
+        ch.filter[bit >> 6] |= uint64_t{1} << (bit & 63);
+      }
+      for (uint64_t k = 0; k < bursts; ++k) {
+        ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()] = kForever;
+      }
+      ch.slot_next = (ch.slot_next + bursts) % ch.slot_free.size();
+      ch.queued_bursts += bursts;
+      data_bytes_ += part;
+      result.end_ck = std::max(result.end_ck, accept);
+      posted_part = true;
+    } else if (posted && write) {  // larger than the queue: issued directly, after the queue
+      drain(ch, arrival, 0, 0, result);
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+      data_bytes_ += part;
+    } else if (!posted || !read_from_queue(ch, arrival, addr, part, result)) {
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+      data_bytes_ += part;
+    }
     addr += part;
     bytes -= part;
+  }
+  if (posted_part) {  // done once queued; a full queue drains ahead of the reads
+    const auto high = static_cast<uint64_t>(spec_.write_queue_high_bursts);
+    const auto low = static_cast<uint64_t>(spec_.write_queue_low_bursts);
+    for (auto& ch : channels_) {
+      if (ch.queued_bursts >= high) drain(ch, result.end_ck, low, 0, result);
+    }
+    result.issue_ck = std::min(result.issue_ck, result.end_ck);
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
   queue_slot = result.end_ck;
@@ -209,6 +206,60 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   row_misses_ += result.row_misses;
   row_conflicts_ += result.row_conflicts;
   return result;
+}
+
+// ---- the write queue -------------------------------------------------------------------------
+
+size_t DramTiming::channel_of(uint64_t addr) const {
+  return static_cast<size_t>(addr / spec_.row_bytes() % static_cast<uint64_t>(spec_.channels));
+}
+
+void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
+                       DramAccessResult& result) {
+  DramAccessResult side;  // the writes' own issue and end clocks are nobody's request's
+  side.issue_ck = kForever;
+  while (ch.writes_head < ch.writes.size() &&
+         (ch.queued_bursts > keep || ch.writes_head < through_end)) {
+    const PendingWrite w = ch.writes[ch.writes_head++];
+    ch.queued_bursts -= w.bursts;
+    const int64_t end = piece(std::max(from, w.arrival), w.addr, w.bytes, true, side);
+    for (uint64_t k = 0; k < w.bursts; ++k) {
+      ch.slot_free[(w.first_slot + k) % ch.slot_free.size()] = end;
+    }
+  }
+  if (ch.writes_head == ch.writes.size()) {
+    ch.writes.clear();
+    ch.writes_head = 0;
+    ch.filter.fill(0);
+  }
+  result.commands += side.commands;
+  result.row_hits += side.row_hits;
+  result.row_misses += side.row_misses;
+  result.row_conflicts += side.row_conflicts;
+}
+
+void DramTiming::drain_idle(int64_t t, DramAccessResult& result) {
+  for (auto& ch : channels_) {
+    if (ch.queued_bursts > 0 && ch.busy_until < t) drain(ch, ch.busy_until, 0, 0, result);
+  }
+}
+
+bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
+                                 DramAccessResult& result) {
+  if (ch.writes_head == ch.writes.size()) return false;
+  if (bytes <= kFilterBlock && ((ch.filter[filter_bit(addr) >> 6] >> (filter_bit(addr) & 63)) & 1) == 0 &&
+      ((ch.filter[filter_bit(addr + bytes - 1) >> 6] >> (filter_bit(addr + bytes - 1) & 63)) & 1) == 0) {
+    return false;  // no queued write touches either block the read touches
+  }
+  // The newest queued write that overlaps the read holds its newest bytes.
+  for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
+    const PendingWrite& w = ch.writes[i];
+    if (w.addr >= addr + bytes || addr >= w.addr + w.bytes) continue;
+    if (w.addr <= addr && addr + bytes <= w.addr + w.bytes) return true;
+    drain(ch, t, std::numeric_limits<uint64_t>::max(), i + 1, result);
+    return false;
+  }
+  return false;
 }
 
 int64_t DramTiming::wake(Rank& rank, int64_t t) {
@@ -225,32 +276,35 @@ int64_t DramTiming::wake(Rank& rank, int64_t t) {
 int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
                              DramAccessResult& r) {
   int64_t a = earliest;
+  // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
+  // tRRD holds at most three others: tFAW binds (and ACTs need counting) only beyond that.
+  const bool faw_binds = ck_.faw > 4 * ck_.rrd;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = after_refresh(bank, a);
-    int64_t s = ck_.rrd > 0 ? rank.acts.last_taken(a - ck_.rrd + 1, a + ck_.rrd) : -1;
-    if (s >= 0) {
-      a = std::max(a + 1, s + ck_.rrd);
+    if (rank.act_starts.taken(a)) {
+      a = rank.act_starts.first_free(a);
       continue;
     }
-    if (ck_.faw > 0 && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
+    if (faw_binds && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
       int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
       for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
       a = std::max(a + 1, fourth + ck_.faw);
       continue;
     }
-    if (ck_.faw > 0 && rank.acts.count(a, a + ck_.faw) >= 4) {
-      ++a;
+    if (faw_binds && rank.acts.count(a, a + ck_.faw) >= 4) {
+      // Every window from a up to the first of these ACTs holds all four of them.
+      a = rank.acts.first_taken(a, a + ck_.faw) + 1;
       continue;
     }
-    s = ch.cmd.last_taken(a, a + ck_.cmd);
-    if (s >= 0) {
-      a = s + 1;
+    if (ch.cmd_starts.taken(a)) {
+      a = ch.cmd_starts.first_free(a);
       continue;
     }
     break;
   }
-  ch.cmd.mark(a, a + ck_.cmd);
-  rank.acts.mark(a, a + 1);
+  take_command(ch, a);
+  if (faw_binds) rank.acts.mark(a, a + 1);
+  if (ck_.rrd > 0) rank.act_starts.mark(a - ck_.rrd + 1, a + ck_.rrd);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
   bank.epoch = epoch_at(bank, a);
@@ -261,12 +315,25 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
 
 int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                           DramAccessResult& result) {
-  const uint64_t chunk = addr / spec_.row_bytes();
-  const auto channel = static_cast<size_t>(chunk % spec_.channels);
-  const uint64_t rest = chunk / spec_.channels;
-  const auto bank_index = static_cast<size_t>(rest % spec_.banks);
-  const auto rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
-  const auto row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
+  size_t channel, bank_index, rank_index;
+  int64_t row;
+  if (map_shifts_) {  // row size, channels, banks, ranks powers of two: shifts and masks, the same numbers
+    const uint64_t chunk = addr >> row_shift_;
+    channel = static_cast<size_t>(chunk & (static_cast<uint64_t>(spec_.channels) - 1));
+    const uint64_t rest = chunk >> channel_shift_;
+    bank_index = static_cast<size_t>(rest & (static_cast<uint64_t>(spec_.banks) - 1));
+    rank_index = static_cast<size_t>((rest >> bank_shift_) & (static_cast<uint64_t>(spec_.ranks) - 1));
+    const uint64_t r = rest >> (bank_shift_ + rank_shift_);
+    row = static_cast<int64_t>(rows_pow2_ ? r & (static_cast<uint64_t>(spec_.rows) - 1)
+                                          : r % static_cast<uint64_t>(spec_.rows));
+  } else {
+    const uint64_t chunk = addr / spec_.row_bytes();
+    channel = static_cast<size_t>(chunk % spec_.channels);
+    const uint64_t rest = chunk / spec_.channels;
+    bank_index = static_cast<size_t>(rest % spec_.banks);
+    rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
+    row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
+  }
   Channel& ch = channels_[channel];
   Rank& rank = ranks_[channel * spec_.ranks + rank_index];
   Bank& bank = banks_[(channel * spec_.ranks + rank_index) * spec_.banks + bank_index];
@@ -310,17 +377,17 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
-    ch.cmd.mark(c, c + ck_.cmd);
+    take_command(ch, c);
     result.issue_ck = std::min(result.issue_ck, c);
     const int64_t d = c + latency;
-    (write ? ch.write_data : ch.read_data).mark(d, d + std::max(ck_.burst, ck_.ccd));
+    take_data(ch, d, write);
     data_end = std::max(data_end, d + ck_.burst);
     bank.last_col = c;
     bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);
     ++done;
   }
   (write ? result.commands.wr : result.commands.rd) += bursts;
-  data_bytes_ += bytes;
+  ch.busy_until = std::max(ch.busy_until, data_end);
   occupy(rank, arrival, data_end);
   return data_end;
 }

@@ -20,6 +20,14 @@
 // tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
+// Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's
+// write queue (write_queue_high_bursts burst slots, a slot free again once its write's data is
+// written) takes it, and reads go first; a write that would fill the queue alone goes directly. The queue drains, oldest write first, once it holds
+// write_queue_high_bursts bursts (down to write_queue_low_bursts) and, whole, whenever the
+// channel has no read left to serve (found at the next request after its last data, which
+// is billed those writes' commands); a read of bytes a queued write holds is served from the
+// queue, one that overlaps a queued write in part drains the queue up to that write first.
+// Writes still queued when the requests end are never issued (nor billed).
 // Address map, low to high bits: column, channel, bank, rank, row.
 #pragma once
 
@@ -29,6 +37,7 @@
 #include <vector>
 
 #include "energy/dram_power.h"
+#include "models/dram_slot_ring.h"
 #include "models/soc_spec.h"
 
 namespace blsim {
@@ -82,21 +91,6 @@ class DramTiming {
   static constexpr int64_t kForever = std::numeric_limits<int64_t>::max() / 4;
   enum class Rest { kAwake, kPowerDown, kSelfRefresh };
 
-  // Which clocks of a resource are taken, over the last kSlots clocks before `top`; older
-  // clocks count as free.
-  class SlotRing {
-   public:
-    static constexpr int64_t kSlots = 8192;
-    SlotRing() : bits_(kSlots / 64, 0) {}
-    int64_t last_taken(int64_t from, int64_t to) const;  // highest taken clock in [from, to), or -1
-    int count(int64_t from, int64_t to) const;
-    void mark(int64_t from, int64_t to);
-
-   private:
-    void assign(int64_t from, int64_t to, bool taken);
-    std::vector<uint64_t> bits_;
-    int64_t top_ = 0;
-  };
   struct Bank {
     int64_t open_row = -1;
     int64_t epoch = 0;             // refreshes of this bank before its last use
@@ -105,9 +99,12 @@ class DramTiming {
     int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
     int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
     int64_t refresh_offset = 0;    // start of its first refresh
+    mutable int64_t window_start = kNever;  // start of the refresh period last asked about
+    mutable int64_t window_epoch = 0;       // ... and its number (1: the first)
   };
   struct Rank {
-    SlotRing acts;                 // clocks of its ACTs (tRRD, tFAW)
+    DramSlotRing acts;                 // clocks of its ACTs (tFAW; kept where it can bind)
+    DramSlotRing act_starts;           // clocks a new ACT may not take (tRRD)
     int64_t cursor = 0;            // residency is integrated up to here
     int64_t last_data = 0;         // end of the rank's last data transfer
     int64_t refresh_end = 0;       // end of the last refresh the idle rank woke for
@@ -116,14 +113,32 @@ class DramTiming {
     std::array<int64_t, 5> state_ck{};  // act/pre standby, act/pre power-down, self-refresh
     uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
   };
+  struct PendingWrite {
+    int64_t arrival;
+    uint64_t addr, bytes, bursts;  // one row's piece of a posted write
+    size_t first_slot;             // its bursts hold slots first_slot, ... of the queue
+  };
   struct Channel {
-    SlotRing cmd;                  // command bus
-    SlotRing read_data, write_data;  // data bus, by direction
+    // Clocks at which a new command, read data or write data may not start (each taken
+    // resource blocks the starts that would overlap it or break a bus turnaround), so that the
+    // earliest legal start is the first free clock.
+    DramSlotRing cmd_starts;       // command bus, cmd_ck clocks a command
+    DramSlotRing read_starts;      // data bus for read data (tWTR after write data)
+    DramSlotRing write_starts;     // data bus for write data (a gap after read data)
+    int64_t busy_until = 0;        // end of the last data it has scheduled
+    std::vector<PendingWrite> writes;  // posted writes not yet issued, oldest first
+    size_t writes_head = 0;        // writes[0 .. head) are issued
+    uint64_t queued_bursts = 0;
+    std::array<uint64_t, 4> filter{};  // 1 KiB blocks queued writes may touch (hashed)
+    std::vector<int64_t> slot_free;  // per burst slot of the queue: when it is free again
+    size_t slot_next = 0;          // the slot the next queued burst takes
   };
 
   int64_t to_ck(double t_s) const;
   int64_t reserve_command(Channel& ch, int64_t earliest);
   int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
+  void take_command(Channel& ch, int64_t c);
+  void take_data(Channel& ch, int64_t d, bool write);
   int64_t after_refresh(const Bank& bank, int64_t t) const;
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
@@ -134,6 +149,20 @@ class DramTiming {
   void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
   int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                 DramAccessResult& result);
+  size_t channel_of(uint64_t addr) const;
+  static constexpr uint64_t kFilterBlock = 1024;
+  static size_t filter_bit(uint64_t addr) {  // of the block holding addr, one of 256
+    return static_cast<size_t>((addr / kFilterBlock * 0x9E3779B97F4A7C15ULL) >> 56);
+  }
+  // Issues the channel's queued writes from `from` on, oldest first, until at most `keep`
+  // bursts are queued (or through the entry before index `through_end`).
+  void drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
+             DramAccessResult& result);
+  void drain_idle(int64_t t, DramAccessResult& result);  // channels idle before t drain whole
+  // A read piece: 1 when a queued write holds all its bytes, else drains up to the last queued
+  // write it overlaps and returns 0.
+  bool read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
+                       DramAccessResult& result);
 
   DramSpec spec_;
   Clocks ck_{};
@@ -143,6 +172,9 @@ class DramTiming {
   std::vector<Channel> channels_;   // [channel]
   std::vector<int64_t> queue_ends_; // data ends of the last requests the queue holds
   size_t queue_next_ = 0;
+  bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
+  bool rows_pow2_ = false;
+  int row_shift_ = 0, channel_shift_ = 0, bank_shift_ = 0, rank_shift_ = 0;
   DramCommandCounts commands_;
   uint64_t data_bytes_ = 0;
   uint64_t row_hits_ = 0;

@@ -401,6 +401,11 @@ DramSpec dram_from(const Config& cfg) {
     cfg.fail("dram.trfcpb_ns", "must be shorter than dram.trefi_ns / dram.banks");
   }
   d.selfrefresh_idle_s = cfg.real("dram.selfrefresh_idle_ns") * 1e-9;
+  d.write_queue_high_bursts = static_cast<int>(cfg.integer("dram.write_queue_high_bursts"));
+  d.write_queue_low_bursts = static_cast<int>(cfg.integer("dram.write_queue_low_bursts"));
+  if (d.write_queue_low_bursts > d.write_queue_high_bursts) {
+    cfg.fail("dram.write_queue_low_bursts", "exceeds dram.write_queue_high_bursts");
+  }
   return d;
 }
 
@@ -417,6 +422,14 @@ void declare_soc_options(OptionTable& t) {
   t.real("dram.selfrefresh_idle_ns", "0", "ns",
          "idle time after which a rank enters self-refresh (0: never)", Bound::kNonNegative)
       .at_most(1e12);
+  t.integer("dram.write_queue_high_bursts", "0", "bursts",
+            "queued write bursts per channel at which the controller drains writes ahead of "
+            "reads (0: writes are not queued)",
+            Bound::kNonNegative)
+      .at_most(1 << 20);
+  t.integer("dram.write_queue_low_bursts", "0", "bursts",
+            "queued write bursts per channel at which a drain stops", Bound::kNonNegative)
+      .at_most(1 << 20);
 }
 
 std::string default_soc_preset() {

@@ -167,14 +167,6 @@ TEST_F(DramCommand, StreamsMatchDramsim3) {
     const double tol = ref.request_bytes >= 4096 ? 0.02 : 0.10;
     std::cout << ref.trace << ": bandwidth " << bw * 100 << "%, energy " << energy * 100
               << "% against DRAMsim3\n";
-    if (ref.trace == "rand64rw") {
-      // Known miss: DRAMsim3 drains writes in batches; blsim turns the bus around for each
-      // write, so random read/write mixes reach 17% less bandwidth. Pinned so a change shows.
-      EXPECT_LT(bw, -0.10) << "the read/write mix now matches DRAMsim3: make this a tolerance";
-      EXPECT_GT(bw, -0.20);
-      EXPECT_LT(std::fabs(energy), tol) << ref.trace;
-      continue;
-    }
     EXPECT_LT(std::fabs(bw), tol) << ref.trace;
     EXPECT_LT(std::fabs(energy), tol) << ref.trace;
   }

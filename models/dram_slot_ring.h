@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+// Which clocks of one DRAM resource (a command bus, a data bus, a rank's ACTs) are taken, over
+// the last kSlots clocks before the latest taken one (`top`); older clocks and negative ones count
+// as free. One bit a clock, queried a 64-clock word at a time; inline because the controller asks
+// several questions per burst.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
+namespace blsim {
+
+class DramSlotRing {
+ public:
+  // 41 us at LPDDR4-3200: a queue of 32 requests of 4 KiB on one channel books up to 32768
+  // clocks ahead, and a burst must still see the bursts booked before its earliest clock.
+  static constexpr int64_t kSlots = 65536;
+  DramSlotRing() : bits_(kWords, 0) {}
+
+  // Highest taken clock in [from, to), or -1.
+  int64_t last_taken(int64_t from, int64_t to) const {
+    from = std::max(from, floor());
+    to = std::min(to, top_);
+    for (int64_t s = to - 1; s >= from;) {
+      const int64_t base = s & ~int64_t{63};
+      const int lo = static_cast<int>(std::max(from, base) - base);
+      const int hi = static_cast<int>(s - base);  // bits lo .. hi of this word
+      const uint64_t hit = word(base) & span_mask(lo, hi + 1);
+      if (hit != 0) return base + 63 - __builtin_clzll(hit);
+      s = base - 1;
+    }
+    return -1;
+  }
+
+  bool taken(int64_t c) const { return c >= floor() && c < top_ && ((word(c) >> (c & 63)) & 1) != 0; }
+
+  // Lowest taken clock in [from, to), or -1.
+  int64_t first_taken(int64_t from, int64_t to) const {
+    from = std::max(from, floor());
+    to = std::min(to, top_);
+    for (int64_t s = from; s < to;) {
+      const int64_t base = s & ~int64_t{63};
+      const int64_t end = std::min(to, base + 64);
+      const uint64_t hit =
+          word(base) & span_mask(static_cast<int>(s - base), static_cast<int>(end - base));
+      if (hit != 0) return base + __builtin_ctzll(hit);
+      s = end;
+    }
+    return -1;
+  }
+
+  // First free clock at or after `from`.
+  int64_t first_free(int64_t from) const {
+    if (from < floor() || from >= top_) return from;
+    for (int64_t s = from; s < top_;) {
+      const int64_t base = s & ~int64_t{63};
+      const uint64_t free = ~word(base) & (~uint64_t{0} << (s - base));
+      if (free != 0) return std::min(top_, base + __builtin_ctzll(free));
+      s = base + 64;
+    }
+    return top_;
+  }
+
+  // Taken clocks in [from, to).
+  int count(int64_t from, int64_t to) const {
+    from = std::max(from, floor());
+    to = std::min(to, top_);
+    int n = 0;
+    for (int64_t s = from; s < to;) {
+      const int64_t base = s & ~int64_t{63};
+      const int64_t end = std::min(to, base + 64);
+      n += popcount(word(base) & span_mask(static_cast<int>(s - base), static_cast<int>(end - base)));
+      s = end;
+    }
+    return n;
+  }
+
+  // Takes the clocks [from, to).
+  void mark(int64_t from, int64_t to) {
+    if (to > top_) {
+      // The clocks [top_, to) enter the window free; after a long idle gap the whole ring is.
+      if (to - top_ >= kSlots) {
+        std::fill(bits_.begin(), bits_.end(), 0);
+      } else {
+        assign(top_, to, false);
+      }
+      top_ = to;
+    }
+    assign(std::max(from, floor()), to, true);
+  }
+
+ private:
+  static constexpr int64_t kWords = kSlots / 64;
+
+  int64_t floor() const { return std::max<int64_t>(top_ - kSlots, 0); }
+  uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
+  uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
+  // Bits lo .. hi-1 (0 <= lo < hi <= 64).
+  static uint64_t span_mask(int lo, int hi) {
+    const uint64_t below_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
+    return below_hi & ~((uint64_t{1} << lo) - 1);
+  }
+  static int popcount(uint64_t x) {  // portable: no popcnt instruction assumed
+    x = x - ((x >> 1) & 0x5555555555555555ULL);
+    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
+    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
+    return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
+  }
+  // Sets or clears the bits of clocks [from, to) (from >= 0, a span of at most kSlots).
+  void assign(int64_t from, int64_t to, bool taken) {
+    for (int64_t s = from; s < to;) {
+      const int64_t base = s & ~int64_t{63};
+      const int64_t end = std::min(to, base + 64);
+      const uint64_t mask = span_mask(static_cast<int>(s - base), static_cast<int>(end - base));
+      uint64_t& w = word(base);
+      w = taken ? (w | mask) : (w & ~mask);
+      s = end;
+    }
+  }
+
+  std::vector<uint64_t> bits_;
+  int64_t top_ = 0;
+};
+
+}  // namespace blsim
