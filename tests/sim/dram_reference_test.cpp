@@ -72,6 +72,11 @@ class DramReference : public ::testing::Test {
                        " --trace " + trace.string() + " --request-bytes " + request_bytes +
                        " --set dram.channels=1 --set dram.ranks=1 --set dram.io_pj_per_bit=0"
                        " --out " + out;
+    // The DRAMPower patterns are command sequences: without the write queue, which would hold
+    // their writes back. The DRAMsim3 streams keep it (DRAMsim3 buffers writes too).
+    if (trace.string().find("drampower-reference") != std::string::npos) {
+      args += " --set dram.write_queue_high_bursts=0";
+    }
     std::istringstream s(sets);
     for (std::string kv; s >> kv;) args += " --set " + kv;
     EXPECT_EQ(run_blsim(args, dir_), 0) << read_all((dir_ / "stderr.txt").string());
@@ -251,12 +256,13 @@ TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
 TEST_F(DramReference, Lpddr4xStreamsMatchDramsim3) {
   auto res = against_dramsim3(*this, "lpddr4x-4266");
   ASSERT_EQ(res.size(), 5u);
-  // Known miss (bandwidth -11% rand64, -13% rand64rw): with tRC = 131 clocks over 8 banks
+  // Known miss (bandwidth -11% rand64; rand64rw, -13% before the write queue, is -7.4% with it):
+  // with tRC = 131 clocks over 8 banks
   // (16.4 clocks an ACT) random 64-byte requests are bank bound, and bandwidth grows with the
   // requests the controller can look ahead over. blsim reorders within kQueueDepth = 32
   // requests; DRAMsim3 holds 32 transactions plus 8 commands per bank. Without refresh DRAMsim3
   // takes 148024 clocks, 153866 with 4 commands per bank, 158857 with 2; blsim 168887.
-  for (const char* name : {"rand64", "rand64rw"}) {
+  for (const char* name : {"rand64"}) {
     EXPECT_LT(res[name].first, -0.10) << name << " now within tolerance: drop the pin";
     EXPECT_GT(res[name].first, -0.18) << name;
     EXPECT_LT(std::fabs(res[name].second), tolerance(name)) << name << " energy";

@@ -37,8 +37,10 @@ DEVICES = {
 }
 ROW = 8 * 2048                 # address step to the next row of the same bank (8 banks x 2 KiB)
 
+# The patterns are command sequences: the write queue (a controller policy that would hold the
+# writes back and reorder them) is off.
 BASE_SET = ["dram.channels=1", "dram.ranks=1", "dram.io_pj_per_bit=0",
-            "dram.per_bank_refresh=false"]
+            "dram.per_bank_refresh=false", "dram.write_queue_high_bursts=0"]
 NO_PD = ["dram.powerdown_idle_ns=1e9"]
 
 
