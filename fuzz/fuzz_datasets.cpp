@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
-// Fuzzes the dataset readers on one input: as the text of an MNIST digit JSON file, as an IDX
-// file on disk (plain or gzip; zlib reads both), and as a score-cache file (the network outputs
+// Fuzzes the dataset readers on one input: as an IDX file on disk (plain or gzip; zlib reads
+// both), and as a score-cache file (the network outputs
 // cached per dataset split). The IDX readers are asked for the item count and image size the
 // file's own header declares (bounded), and the cache for the hashes its header holds, so inputs
 // get past the header checks the way a real file does; accepted data must have the declared size.
@@ -15,7 +15,6 @@
 #include "fuzz/fuzz_scratch_dir.h"
 #include "workloads/cascade/score_cache.h"
 #include "workloads/datasets/idx_file.h"
-#include "workloads/datasets/mnist_json.h"
 #include "common/user_error.h"
 #include "fuzz/fuzz_oracles.h"
 
@@ -23,19 +22,6 @@ namespace {
 
 constexpr int64_t kMaxIdxBytes = 1 << 20;
 constexpr int kClasses = 10;
-
-void check_json(const uint8_t* data, size_t size) {
-  const std::string text(reinterpret_cast<const char*>(data), size);
-  try {
-    const std::vector<float> pixels = blsim::parse_mnist_digit_json(text, "fuzz.json");
-    if (pixels.empty() || pixels.size() % blsim::kMnistPixels != 0) std::abort();
-    for (float v : pixels) {
-      if (!(v >= 0.0f && v <= 1.0f)) std::abort();
-    }
-  } catch (const blsim::UserError& e) {
-    blsim::require_one_line(e);
-  }
-}
 
 // Up to 16 header bytes, decompressed if the file is gzip: magic, then up to three sizes.
 std::vector<uint32_t> idx_header(const std::string& path) {
@@ -116,7 +102,6 @@ void check_score_cache(const uint8_t* data, size_t size) {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  check_json(data, size);
   check_idx(data, size);
   check_score_cache(data, size);
   return 0;

