@@ -51,8 +51,13 @@ double dram_refresh_energy_j(const DramPowerParams& p) {
 
 double dram_per_bank_refresh_energy_j(const DramPowerParams& p) {
   return over_rails(p, [&](const DramRailCurrents& r) {
-    const double idd5pb = r.idd5pb_a > 0 ? r.idd5pb_a : r.idd5_a;
-    return std::max(0.0, idd5pb - r.idd3n_a) * p.trfcpb_s;
+    if (r.idd5pb_a <= 0) return std::max(0.0, r.idd5_a - r.idd3n_a) * p.trfcpb_s;
+    if (p.trefipb_s <= p.trfcpb_s) return std::max(0.0, r.idd5pb_a - r.idd3n_a) * p.trfcpb_s;
+    // JESD209-4 measures IDD5PB as the average current while per-bank refreshes repeat every
+    // tREFIpb (the rest of the interval in precharge standby), as DRAMPower prices it: one
+    // refresh is what that interval draws beyond IDD2N outside and IDD3N during tRFCpb.
+    return std::max(0.0, r.idd5pb_a * p.trefipb_s - r.idd2n_a * (p.trefipb_s - p.trfcpb_s) -
+                             r.idd3n_a * p.trfcpb_s);
   });
 }
 

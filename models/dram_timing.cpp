@@ -420,6 +420,20 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
   auto starts_before = [&](int64_t x) { return x <= 0 ? 0 : (x - 1) / P; };  // k >= 1, k P < x
   while (t < until) {
     if (t >= sr_from) {  // self-refresh: the device refreshes itself
+      if (rank.sr_entry != sr_from) {
+        // Entering, an LPDDR device first refreshes all banks (JESD209-4 self-refresh entry;
+        // DRAMPower prices it the same way): one refresh and tRFC at active standby, then IDD6.
+        rank.sr_entry = sr_from;
+        ++rank.entry_refreshes;
+      }
+      if (t < sr_from + D) {
+        const int64_t e = std::min(until, sr_from + D);
+        rank.skipped_refreshes += static_cast<uint64_t>(starts_before(e) - starts_before(t));
+        rank.state_ck[kActStandby] += e - t;
+        rank.open = false;
+        t = e;
+        continue;
+      }
       rank.skipped_refreshes += static_cast<uint64_t>(starts_before(until) - starts_before(t));
       rank.state_ck[kSelfRefresh] += until - t;
       rank.open = false;
@@ -478,6 +492,7 @@ DramBackground DramTiming::background_until(double t_s) {
     bg.states.self_refresh_s += static_cast<double>(rank.state_ck[kSelfRefresh]) * tck_s_;
     const auto scheduled = static_cast<uint64_t>(t <= 0 ? 0 : (t - 1) / ck_.refi);
     bg.refreshes += scheduled - std::min(scheduled, rank.skipped_refreshes);
+    bg.entry_refreshes += rank.entry_refreshes;
   }
   return bg;
 }

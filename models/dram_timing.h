@@ -55,6 +55,7 @@ struct DramAccessResult {
 struct DramBackground {
   DramStateTimes states;   // rank-seconds per background state, from time 0
   uint64_t refreshes = 0;  // refreshes (all-bank per rank, or per-bank), from time 0
+  uint64_t entry_refreshes = 0;  // all-bank refreshes entering self-refresh, from time 0
 };
 
 class DramTiming {
@@ -112,6 +113,8 @@ class DramTiming {
     Rest rest = Rest::kAwake;      // state at the cursor
     std::array<int64_t, 5> state_ck{};  // act/pre standby, act/pre power-down, self-refresh
     uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
+    uint64_t entry_refreshes = 0;       // all-bank refreshes done entering self-refresh
+    int64_t sr_entry = -1;              // start of the self-refresh the rank last entered
   };
   struct PendingWrite {
     int64_t arrival;

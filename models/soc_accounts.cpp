@@ -10,7 +10,8 @@ namespace blsim {
 EnergyBreakdown SocAccounts::background_j(double t_s) {
   const DramBackground bg = dram_.background_until(t_s);
   EnergyBreakdown e;
-  e.dram_static_j = dram_background_energy_j(bg.states, bg.refreshes, spec_.dram.power);
+  e.dram_static_j = dram_background_energy_j(bg.states, bg.refreshes, spec_.dram.power) +
+                    static_cast<double>(bg.entry_refreshes) * dram_refresh_energy_j(spec_.dram.power);
   for (const auto& c : spec_.caches) e.sram_j += cache_leakage_energy_j(c.leak_w, t_s);
   return e;
 }

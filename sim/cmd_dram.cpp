@@ -128,14 +128,16 @@ int cmd_dram(const Args& args) {
   const DramBackground bg = dram.background_until(seconds);
   const DramCommandCounts& c = dram.commands();
   const DramPowerParams& p = spec.power;
-  const uint64_t refreshes = bg.refreshes;
+  // Refreshes entering self-refresh are all-bank ones whatever the controller's mode.
+  const uint64_t refreshes = bg.refreshes + bg.entry_refreshes;
   const double e_act = static_cast<double>(c.act) * dram_act_energy_j(p);
   const double e_pre = static_cast<double>(c.pre) * dram_pre_energy_j(p);
   const double e_rd = static_cast<double>(c.rd) * dram_read_energy_j(p);
   const double e_wr = static_cast<double>(c.wr) * dram_write_energy_j(p);
-  const double e_ref = static_cast<double>(refreshes) * (p.per_bank_refresh
-                                                             ? dram_per_bank_refresh_energy_j(p)
-                                                             : dram_refresh_energy_j(p));
+  const double e_ref = static_cast<double>(bg.refreshes) * (p.per_bank_refresh
+                                                               ? dram_per_bank_refresh_energy_j(p)
+                                                               : dram_refresh_energy_j(p)) +
+                       static_cast<double>(bg.entry_refreshes) * dram_refresh_energy_j(p);
   const double e_bg = dram_background_energy_j(bg.states, 0, p);
   const double e_io = static_cast<double>(dram.data_bytes()) * 8.0 * p.io_pj_per_bit * 1e-12;
   const double e_total = e_act + e_pre + e_rd + e_wr + e_ref + e_bg + e_io;

@@ -400,6 +400,7 @@ DramSpec dram_from(const Config& cfg) {
   if (p.per_bank_refresh && d.trefi_s / d.banks <= p.trfcpb_s) {
     cfg.fail("dram.trfcpb_ns", "must be shorter than dram.trefi_ns / dram.banks");
   }
+  p.trefipb_s = d.trefi_s / d.banks;
   d.selfrefresh_idle_s = cfg.real("dram.selfrefresh_idle_ns") * 1e-9;
   d.write_queue_high_bursts = static_cast<int>(cfg.integer("dram.write_queue_high_bursts"));
   d.write_queue_low_bursts = static_cast<int>(cfg.integer("dram.write_queue_low_bursts"));

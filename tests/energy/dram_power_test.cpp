@@ -62,6 +62,11 @@ TEST(DramPower, PerBankRefreshAndSelfRefresh) {
   EXPECT_NEAR(dram_background_energy_j(s, 0, p), 3.24e-6, 1e-15);
   p.per_bank_refresh = true;
   EXPECT_NEAR(dram_background_energy_j(DramStateTimes{}, 8, p), 8 * 2664e-12, 1e-18);
+  // With the per-bank interval known (tREFI / banks = 480 ns), IDD5PB is that interval's average
+  // current: VDD (IDD5PB 480 - IDD2N (480 - 60) - IDD3N 60) mA ns per rail:
+  // 1.8 * (4800 - 840 - 120) + 1.2 * (33600 - 15960 - 2700) = 6912 + 17928 pJ.
+  p.trefipb_s = 480e-9;
+  EXPECT_NEAR(dram_per_bank_refresh_energy_j(p), 24840e-12, 1e-15);
 }
 
 TEST(DramPower, RefreshAndBackground) {

@@ -275,12 +275,14 @@ TEST(DramTiming, SelfRefreshAfterItsIdleTime) {
   DramTiming dram(spec);
   const double ck = 0.625 * kNs;
   // 0..1600 standby, 1600..6246 power-down, refresh 6246..6694, standby 6694..8000, then
-  // self-refresh: the scheduled refreshes at 12492, 18738, 24984 and 31230 are the device's.
+  // self-refresh: entering, an all-bank refresh 8000..8448 (tRFC at active standby), then IDD6;
+  // the scheduled refreshes at 12492, 18738, 24984 and 31230 are the device's.
   auto bg = dram.background_until(32000 * ck);
   EXPECT_EQ(bg.refreshes, 1u);
-  EXPECT_NEAR(bg.states.self_refresh_s, 24000 * ck, 1e-15);
+  EXPECT_EQ(bg.entry_refreshes, 1u);
+  EXPECT_NEAR(bg.states.self_refresh_s, (24000 - 448) * ck, 1e-15);
   EXPECT_NEAR(bg.states.pre_standby_s, (1600 + 1306) * ck, 1e-15);
-  EXPECT_NEAR(bg.states.act_standby_s, 448 * ck, 1e-15);
+  EXPECT_NEAR(bg.states.act_standby_s, 2 * 448 * ck, 1e-15);
   // A request at 32000 waits tXSR 460: ACT 32460, RD 32489, data ends 32525.
   const auto r = dram.access(32000 * ck, 0, 32, false);
   EXPECT_EQ(r.issue_ck, 32460);
