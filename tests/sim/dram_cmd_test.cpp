@@ -18,6 +18,8 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_util.h"
+#include "dram_stream_traces.h"
 #include "csv_test_util.h"
 
 namespace blsim {
@@ -27,14 +29,9 @@ namespace fs = std::filesystem;
 
 using testing::column;
 using testing::read_all;
+using testing::make_dram_trace;
+using testing::run_blsim;
 using testing::read_csv;
-
-int run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > stdout.txt 2> stderr.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
 
 // One x16 LPDDR4-3200 channel, one rank, no power-down, no I/O energy: the DRAMsim3 setup.
 std::string dram_args(const std::string& trace, int request_bytes, const std::string& extra = "") {
@@ -105,30 +102,6 @@ TEST_F(DramCommand, BadTraceLinesNameFileAndLine) {
   EXPECT_EQ(run_blsim(dram_args("ok.trace", 0), dir_.string()), 2);
 }
 
-// The traces of tests/data/dram-reference/make_traces.py, one line per blsim request.
-uint64_t lcg(uint64_t x) { return x * 6364136223846793005ULL + 1442695040888963407ULL; }
-
-std::string make_trace(const std::string& name) {
-  std::ostringstream t;
-  t << std::hex;
-  const int n = 8192;
-  if (name == "seq64") {
-    for (int i = 0; i < n; ++i) t << "0x" << uint64_t(i) * 64 << " READ 0\n";
-  } else if (name == "rand64" || name == "rand64rw") {
-    uint64_t x = name == "rand64" ? 1 : 7;
-    for (int i = 0; i < n; ++i) {
-      x = lcg(x);
-      const bool w = name == "rand64rw" && (x >> 8) % 3 == 0;
-      t << "0x" << ((x >> 20) % (uint64_t{1} << 24)) * 64 << (w ? " WRITE 0\n" : " READ 0\n");
-    }
-  } else {
-    for (int i = 0; i < 256; ++i) {
-      t << "0x" << uint64_t(i) * 4096 << (name == "tile4kw" ? " WRITE 0\n" : " READ 0\n");
-    }
-  }
-  return t.str();
-}
-
 struct Reference {
   std::string trace;
   int request_bytes;
@@ -150,7 +123,7 @@ std::vector<Reference> dramsim3_reference() {
 // blsim against DRAMsim3 on one trace: relative bandwidth and energy differences. DRAMsim3 puts
 // every command on the bus for one clock, so blsim runs with dram.cmd_ck = 1 here.
 std::pair<double, double> compare(const fs::path& dir, const Reference& ref) {
-  std::ofstream(dir / (ref.trace + ".trace")) << make_trace(ref.trace);
+  std::ofstream(dir / (ref.trace + ".trace")) << make_dram_trace(ref.trace);
   const int rc = run_blsim(dram_args(ref.trace + ".trace", ref.request_bytes,
                                      "--set dram.cmd_ck=1 --out " + ref.trace),
                            dir.string());

@@ -23,6 +23,8 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_util.h"
+#include "dram_stream_traces.h"
 #include "csv_test_util.h"
 
 namespace blsim {
@@ -32,16 +34,11 @@ namespace fs = std::filesystem;
 
 using testing::column;
 using testing::read_all;
+using testing::make_dram_trace;
+using testing::run_blsim;
 using testing::read_csv;
 
 const fs::path kRoot = fs::path(BLSIM_TEST_DATA).parent_path().parent_path();
-
-int run_blsim(const std::string& args, const fs::path& dir) {
-  const std::string cmd = "cd '" + dir.string() + "' && '" + std::string(BLSIM_BINARY) + "' " +
-                          args + " > stdout.txt 2> stderr.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
 
 using Row = std::map<std::string, std::string>;
 
@@ -79,7 +76,7 @@ class DramReference : public ::testing::Test {
     }
     std::istringstream s(sets);
     for (std::string kv; s >> kv;) args += " --set " + kv;
-    EXPECT_EQ(run_blsim(args, dir_), 0) << read_all((dir_ / "stderr.txt").string());
+    EXPECT_EQ(run_blsim(args, dir_.string()), 0) << read_all((dir_ / "stderr.txt").string());
     const auto rows = read_rows(dir_ / out / "dram.csv");
     return rows.empty() ? Row{} : rows[0];
   }
@@ -168,30 +165,6 @@ TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) {
 
 // ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------
 
-// The streams of tests/data/dram-reference/make_traces.py, one line per blsim request.
-uint64_t lcg(uint64_t x) { return x * 6364136223846793005ULL + 1442695040888963407ULL; }
-
-std::string make_trace(const std::string& name) {
-  std::ostringstream t;
-  t << std::hex;
-  const int n = 8192;
-  if (name == "seq64") {
-    for (int i = 0; i < n; ++i) t << "0x" << uint64_t(i) * 64 << " READ 0\n";
-  } else if (name == "rand64" || name == "rand64rw") {
-    uint64_t x = name == "rand64" ? 1 : 7;
-    for (int i = 0; i < n; ++i) {
-      x = lcg(x);
-      const bool w = name == "rand64rw" && (x >> 8) % 3 == 0;
-      t << "0x" << ((x >> 20) % (uint64_t{1} << 24)) * 64 << (w ? " WRITE 0\n" : " READ 0\n");
-    }
-  } else {
-    for (int i = 0; i < 256; ++i) {
-      t << "0x" << uint64_t(i) * 4096 << (name == "tile4kw" ? " WRITE 0\n" : " READ 0\n");
-    }
-  }
-  return t.str();
-}
-
 // Bandwidth (~ 1 / cycles) and energy of blsim relative to DRAMsim3, for each stream of one
 // memspec. DRAMsim3 holds the command bus one clock per command and has no power-down.
 std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference& t,
@@ -201,7 +174,7 @@ std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference&
   std::map<std::string, std::pair<double, double>> out;
   for (const auto& ref : read_rows(data / ("dramsim3-" + memspec + ".csv"))) {
     const std::string& name = ref.at("trace");
-    std::ofstream(dir / (name + ".trace")) << make_trace(name);
+    std::ofstream(dir / (name + ".trace")) << make_dram_trace(name);
     const Row got = t.replay(memspec + ".ini", dir / (name + ".trace"), ref.at("request_bytes"),
                              "dram.powerdown_idle_ns=1e9 dram.cmd_ck=1 dram.per_bank_refresh=false",
                              memspec + "-" + name);

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_util.h"
 #include "csv_test_util.h"
 #include "workloads/train/architectures.h"
 #include "workloads/train/onnx_export.h"
@@ -25,14 +26,8 @@ namespace fs = std::filesystem;
 
 using testing::column;
 using testing::read_all;
+using testing::run_blsim;
 using testing::read_csv;
-
-int run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > stdout.txt 2> stderr.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-}
 
 class ProfileCommand : public ::testing::Test {
  protected:

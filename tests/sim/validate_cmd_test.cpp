@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "common/user_error.h"
+#include "cli_test_util.h"
 #include "csv_test_util.h"
 #include "tests/scratch_dir.h"
 #include "energy/cluster_power.h"
@@ -33,6 +34,7 @@ namespace fs = std::filesystem;
 
 using testing::column;
 using testing::read_all;
+using testing::run_blsim;
 using testing::read_csv;
 
 const std::string kHeader =
@@ -180,13 +182,6 @@ TEST(ValidationRun, CaseThatTheSocCannotRunIsAUserError) {
   EXPECT_NE(run("p,power,exynos5422,little,1,1050,busy,,1,W,s,h,w\n")
                 .find("cases.csv:2: freq_mhz: cluster little of exynos5422 has no 1050 MHz"),
             std::string::npos);
-}
-
-int run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > stdout.txt 2> stderr.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
 }
 
 class ValidateCommand : public ScratchDirTest {
