@@ -6,6 +6,9 @@
 #include <sys/wait.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 namespace blsim::testing {
@@ -16,6 +19,27 @@ inline int run_blsim(const std::string& args, const std::string& dir) {
                           " > stdout.txt 2> stderr.txt < /dev/null";
   const int raw = std::system(cmd.c_str());
   return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
+
+struct Outcome {
+  int status = -1;
+  std::string out, err;
+};
+
+// `blsim ARGS` run in `dir`: its exit status and what it printed (the capture files removed).
+inline Outcome run_blsim_captured(const std::string& args, const std::string& dir) {
+  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
+                          " > out.txt 2> err.txt < /dev/null";
+  const int raw = std::system(cmd.c_str());
+  Outcome o;
+  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  for (auto [file, text] : {std::pair{"/out.txt", &o.out}, std::pair{"/err.txt", &o.err}}) {
+    std::ifstream in(dir + file, std::ios::binary);
+    text->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    in.close();
+    std::filesystem::remove(dir + file);
+  }
+  return o;
 }
 
 }  // namespace blsim::testing

@@ -19,8 +19,11 @@
 #include <thread>
 #include <vector>
 #include "tests/scratch_dir.h"
+#include "tests/sim/cli_test_util.h"
 
 namespace fs = std::filesystem;
+
+using blsim::testing::Outcome;
 
 namespace {
 
@@ -31,22 +34,8 @@ std::string read_all(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
-
 Outcome run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > out.txt 2> err.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  Outcome o;
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  o.out = read_all(dir + "/out.txt");
-  o.err = read_all(dir + "/err.txt");
-  fs::remove(dir + "/out.txt");
-  fs::remove(dir + "/err.txt");
-  return o;
+  return blsim::testing::run_blsim_captured(args, dir);
 }
 
 using HardeningCli = blsim::ScratchDirTest;

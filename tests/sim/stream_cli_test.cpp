@@ -14,15 +14,13 @@
 #include <string>
 
 #include "common/csv_reader.h"
+#include "tests/sim/cli_test_util.h"
 
 namespace fs = std::filesystem;
 
-namespace {
+using blsim::testing::Outcome;
 
-struct Outcome {
-  int status = -1;
-  std::string out, err;
-};
+namespace {
 
 std::string read_all(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -30,16 +28,7 @@ std::string read_all(const std::string& path) {
 }
 
 Outcome run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > out.txt 2> err.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  Outcome o;
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  o.out = read_all(dir + "/out.txt");
-  o.err = read_all(dir + "/err.txt");
-  fs::remove(dir + "/out.txt");
-  fs::remove(dir + "/err.txt");
-  return o;
+  return blsim::testing::run_blsim_captured(args, dir);
 }
 
 std::string scratch(const std::string& name) {
