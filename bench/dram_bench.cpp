@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Speed of the DRAM model (DramTiming::access): requests per second for sequential and random
 // 64-byte streams (the random one writes one request in eight) and 4 KiB tiles on LPDDR4-3200
-// (one x16 channel, a 32-burst write queue), arrivals spaced so that the queue stays full.
+// (the shipped memspec on one x16 channel, its 32-burst write queue), arrivals spaced so that the queue stays full.
 // Target: >= 10 M requests per second, counted in 32-byte bursts for the tiles (128 a tile).
 // Prints the rate of each stream and its ratio to the target at the end. Single-threaded.
 #include <benchmark/benchmark.h>
@@ -12,41 +12,22 @@
 #include <string>
 
 #include "models/dram_timing.h"
+#include "sim/command_line.h"
+#include "sim/config.h"
+#include "sim/soc_config.h"
 
 namespace blsim {
 namespace {
 
-DramSpec lpddr4() {  // configs/dram/lpddr4-3200.ini
-  DramSpec d;
-  d.type = "LPDDR4-3200";
-  d.data_rate_mtps = 3200;
-  d.banks = 8;
-  d.rows = 49152;
-  d.columns = 1024;
-  d.device_width_bits = 16;
-  d.cl_ck = 28;
-  d.wl_ck = 14;
-  d.tccd_ck = 8;
-  d.trcd_s = 18.125e-9;
-  d.twr_s = 18.125e-9;
-  d.trtp_s = 7.5e-9;
-  d.trrd_s = 10e-9;
-  d.tfaw_s = 40e-9;
-  d.twtr_s = 10e-9;
-  d.txp_s = 7.5e-9;
-  d.txsr_s = 287.5e-9;
-  d.cmd_ck = 4;
-  d.trefi_s = 3903.75e-9;
-  d.powerdown_idle_s = 1e-6;
-  d.write_queue_high_bursts = 32;
-  d.write_queue_low_bursts = 0;
-  d.power.tck_s = 0.625e-9;
-  d.power.burst_length = 16;
-  d.power.tras_s = 42.5e-9;
-  d.power.trp_s = 18.125e-9;
-  d.power.trfc_s = 280e-9;
-  d.power.trfcpb_s = 140e-9;
-  return d;
+// The shipped LPDDR4-3200 memspec (configs/dram/lpddr4-3200.ini, its 32-burst write queue
+// included) on one channel and one rank, read as `blsim dram` reads it.
+DramSpec lpddr4() {
+  const Config cfg = load_config(
+      blsim_options(), {default_soc_preset()},
+      {"dram.memspec=" + blsim_home() + "/configs/dram/lpddr4-3200.ini", "dram.channels=1",
+       "dram.ranks=1"},
+      blsim_home());
+  return soc_spec_from(cfg).dram;
 }
 
 std::map<std::string, double>& rates() {
