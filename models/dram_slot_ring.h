@@ -13,8 +13,8 @@ namespace blsim {
 
 class DramSlotRing {
  public:
-  // 41 us at LPDDR4-3200: a queue of 32 requests of 4 KiB on one channel books up to 32768
-  // clocks ahead, and a burst must still see the bursts booked before its earliest clock.
+  // 41 us at LPDDR4-3200: a queue of 64 bursts and one request of 128 KiB on one channel book up
+  // to 33000 clocks ahead, and a burst must still see the bursts booked before its earliest clock.
   static constexpr int64_t kSlots = 65536;
   DramSlotRing() : bits_(kWords, 0) {}
 

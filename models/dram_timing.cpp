@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 
 namespace blsim {
 namespace {
@@ -57,7 +58,7 @@ DramTiming::DramTiming(const DramSpec& spec)
     const auto b = static_cast<int64_t>(i % static_cast<size_t>(spec.banks));
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
-  queue_ends_.assign(static_cast<size_t>(kQueueDepth) * spec.channels, 0);
+  queue_capacity_ = static_cast<uint64_t>(kQueueBursts) * static_cast<uint64_t>(spec.channels);
   auto log2_exact = [](uint64_t v, int& shift) {
     if (v == 0 || (v & (v - 1)) != 0) return false;
     shift = __builtin_ctzll(v);
@@ -144,9 +145,7 @@ int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
 
 DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t bytes, bool write) {
   DramAccessResult result;
-  int64_t& queue_slot = queue_ends_[queue_next_];
-  queue_next_ = (queue_next_ + 1) % queue_ends_.size();
-  const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_slot});
+  const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_entry()});
   const bool posted = spec_.write_queue_high_bursts > 0;
   if (posted) drain_idle(arrival, result);
   result.issue_ck = kForever;
@@ -154,10 +153,12 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   const uint64_t row_bytes = spec_.row_bytes();
   const uint64_t burst_bytes = spec_.burst_bytes();
   bool posted_part = false;
+  uint64_t request_bursts = 0;
   while (bytes > 0) {
     const uint64_t part = std::min(bytes, row_bytes - addr % row_bytes);
     Channel& ch = channels_[channel_of(addr)];
     const uint64_t bursts = (part + burst_bytes - 1) / burst_bytes;
+    request_bursts += bursts;
     if (posted && write && bursts < ch.slot_free.size()) {
       // Accepted once the slots it takes are free (they held the writes `size` bursts ago).
       int64_t accept = arrival;
@@ -197,13 +198,37 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
     result.issue_ck = std::min(result.issue_ck, result.end_ck);
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
-  queue_slot = result.end_ck;
+  queue_held_.push_back(Held{result.end_ck, request_bursts});
+  std::push_heap(queue_held_.begin(), queue_held_.end(), later_end);
+  queue_bursts_ += request_bursts;
   result.done_s = std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_);
   commands_ += result.commands;
   row_hits_ += result.row_hits;
   row_misses_ += result.row_misses;
   row_conflicts_ += result.row_conflicts;
   return result;
+}
+
+// ---- the request queue and the write queue --------------------------------------------------
+
+// The clock at which a slot of a full queue frees: the bursts of the requests it holds finish,
+// those of each request one every data-bus slot up to its end, the earliest-ending request
+// first (whose bursts it frees are taken off it).
+int64_t DramTiming::queue_entry() {
+  int64_t entry = 0;
+  const int64_t per_burst = std::max(ck_.burst, ck_.ccd);
+  while (queue_bursts_ >= queue_capacity_) {
+    Held& first = queue_held_.front();
+    const uint64_t n = std::min(first.bursts, queue_bursts_ - queue_capacity_ + 1);
+    entry = std::max(entry, first.end - static_cast<int64_t>(first.bursts - n) * per_burst);
+    first.bursts -= n;
+    queue_bursts_ -= n;
+    if (first.bursts == 0) {
+      std::pop_heap(queue_held_.begin(), queue_held_.end(), later_end);
+      queue_held_.pop_back();
+    }
+  }
+  return entry;
 }
 
 // ---- the write queue -------------------------------------------------------------------------

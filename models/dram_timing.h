@@ -12,10 +12,11 @@
 //            after writes and writes after reads wait for the bus to turn), one command per
 //            cmd_ck clocks on the command bus.
 // Row hits pipeline (a column command every tCCD). The controller reorders like FR-FCFS over a
-// queue of kQueueDepth requests per channel: each bank serves its requests in arrival order,
+// queue of kQueueBursts bursts per channel: each bank serves its requests in arrival order,
 // but a request may take any command-bus, data-bus and ACT slot that earlier requests left free,
 // so requests to ready banks pass one that waits for a conflict, and data may return out of
-// order. A request enters the queue when the one kQueueDepth places before it has finished. Refresh follows a fixed
+// order. A request enters the queue when it has a free slot: a slot frees when a burst finishes
+// (the bursts of a request finish one every data-bus slot up to its last data). Refresh follows a fixed
 // schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (every tREFI / banks,
 // tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
@@ -60,7 +61,9 @@ struct DramBackground {
 
 class DramTiming {
  public:
-  static constexpr int kQueueDepth = 32;  // requests per channel the controller can reorder
+  // Bursts per channel the controller can reorder (estimate: 2 KiB of 32-byte bursts, 32 requests
+  // of 64 bytes; DRAMsim3 holds 32 transactions plus 8 commands a bank).
+  static constexpr int kQueueBursts = 64;
 
   explicit DramTiming(const DramSpec& spec);
 
@@ -173,8 +176,15 @@ class DramTiming {
   std::vector<Bank> banks_;         // [channel][rank][bank]
   std::vector<Rank> ranks_;         // [channel][rank]
   std::vector<Channel> channels_;   // [channel]
-  std::vector<int64_t> queue_ends_; // data ends of the last requests the queue holds
-  size_t queue_next_ = 0;
+  struct Held {       // a request in the queue
+    int64_t end;      // its last data
+    uint64_t bursts;  // its bursts not yet finished (they finish one a data-bus slot up to end)
+  };
+  static bool later_end(const Held& a, const Held& b) { return a.end > b.end; }  // min-heap
+  int64_t queue_entry();          // when a full queue next frees a slot (0: not full)
+  std::vector<Held> queue_held_;  // the requests the queue holds, a heap by end
+  uint64_t queue_bursts_ = 0;     // their bursts not yet finished
+  uint64_t queue_capacity_ = 0;   // in bursts, over all channels
   bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
   bool rows_pow2_ = false;
   int row_shift_ = 0, channel_shift_ = 0, bank_shift_ = 0, rank_shift_ = 0;

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-// LPDDR timing by hand, in DRAM clocks: pipelined row hits, bank conflicts (tRAS, tRTP, tWR,
+// LPDDR timing by hand, in DRAM clocks: pipelined row hits, the request queue, bank conflicts (tRAS, tRTP, tWR,
 // tRP), tRRD and tFAW, the command bus, write/read turnarounds, power-down and self-refresh
 // exits, all-bank and per-bank refresh, background residency; then channel bandwidth and the
 // energy per bit of a long sequential read against published LPDDR figures.
@@ -101,6 +101,23 @@ TEST(DramTiming, OneTransactionStreamsItsBursts) {
   EXPECT_EQ(r.end_ck, 569);
   EXPECT_NEAR(r.done_s, 569 * 0.625 * kNs, 1e-15);
   EXPECT_EQ(r.commands.rd, 64u);
+}
+
+TEST(DramTiming, AFullQueueTakesTheNextRequestWhenABurstFinishes) {
+  // The queue holds kQueueBursts = 64 bursts on one channel.
+  ASSERT_EQ(DramTiming::kQueueBursts, 64);
+  DramTiming dram(lp4());
+  // 63 bursts to bank 0: ACT 0, RD 29 + 8 i, data [57 + 8 i, 65 + 8 i), the last ends at 561.
+  EXPECT_EQ(dram.access(0, 0, 63 * 32, false).end_ck, 561);
+  // One more to bank 1 fills the queue without waiting: ACT at tRRD = 16; the data bus is
+  // booked until 561, so its RD goes at 533 and its data ends at 569.
+  const auto second = dram.access(0, kBankStride, 32, false);
+  EXPECT_EQ(second.issue_ck, 16);
+  EXPECT_EQ(second.end_ck, 569);
+  // A third waits for a free slot: the first burst to finish is the first of the 63, at
+  // 561 - 62 x 8 = 65, and the request's ACT goes there.
+  const auto third = dram.access(0, 2 * kBankStride, 32, false);
+  EXPECT_EQ(third.issue_ck, 65);
 }
 
 TEST(DramTiming, BankConflictAfterReadsWaitsForReadToPrecharge) {

@@ -185,14 +185,6 @@ double tolerance(const std::string& stream) { return stream.rfind("tile", 0) == 
 TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
   auto res = against_dramsim3(*this, "lpddr3-1866");
   ASSERT_EQ(res.size(), 5u);
-  // Known miss (energy +2.0% on tile4k): blsim serves the bursts of the queued tiles in
-  // parallel, one open row per bank, so each all-bank refresh closes up to 8 rows that reopen
-  // (549 ACTs against DRAMsim3's 314, which streams one row at a time); the extra ACT/PRE pairs
-  // are +2% of the energy at LPDDR3's IDD0. Bandwidth within tolerance.
-  EXPECT_GT(res["tile4k"].second, 0.01);
-  EXPECT_LT(res["tile4k"].second, 0.03);
-  EXPECT_LT(std::fabs(res["tile4k"].first), 0.02);
-  res.erase("tile4k");
   for (const auto& [name, r] : res) {
     EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
     EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
@@ -202,19 +194,6 @@ TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
 TEST_F(DramReference, Lpddr4xStreamsMatchDramsim3) {
   auto res = against_dramsim3(*this, "lpddr4x-4266");
   ASSERT_EQ(res.size(), 5u);
-  // Known miss (bandwidth -11.6% rand64; rand64rw, -13% before the write queue, is -7.8% with it):
-  // with tRC = 129 clocks over 8 banks
-  // (16.1 clocks an ACT) random 64-byte requests are bank bound, and bandwidth grows with the
-  // requests the controller can look ahead over. blsim reorders within kQueueDepth = 32
-  // requests; DRAMsim3 holds 32 transactions plus 8 commands per bank. Without refresh DRAMsim3
-  // takes 148024 clocks, 153866 with 4 commands per bank, 158857 with 2; blsim 168887 (with the
-  // earlier 40-clock tRCD/tRP).
-  for (const char* name : {"rand64"}) {
-    EXPECT_LT(res[name].first, -0.10) << name << " now within tolerance: drop the pin";
-    EXPECT_GT(res[name].first, -0.18) << name;
-    EXPECT_LT(std::fabs(res[name].second), tolerance(name)) << name << " energy";
-    res.erase(name);
-  }
   for (const auto& [name, r] : res) {
     EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
     EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";
