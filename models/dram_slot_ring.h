@@ -6,8 +6,8 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
-#include <vector>
 
 namespace blsim {
 
@@ -16,7 +16,6 @@ class DramSlotRing {
   // 41 us at LPDDR4-3200: a queue of 64 bursts and one request of 128 KiB on one channel book up
   // to 33000 clocks ahead, and a burst must still see the bursts booked before its earliest clock.
   static constexpr int64_t kSlots = 65536;
-  DramSlotRing() : bits_(kWords, 0) {}
 
   // Highest taken clock in [from, to), or -1.
   int64_t last_taken(int64_t from, int64_t to) const {
@@ -78,22 +77,25 @@ class DramSlotRing {
 
   // Takes the clocks [from, to).
   void mark(int64_t from, int64_t to) {
-    if (to > top_) {
-      // The clocks [top_, to) enter the window free; after a long idle gap the whole ring is.
-      if (to - top_ >= kSlots) {
-        std::fill(bits_.begin(), bits_.end(), 0);
-      } else {
-        assign(top_, to, false);
-      }
-      top_ = to;
+    if (to > top_) advance(to);
+    from = std::max(from, floor_);
+    if (from >= to) return;
+    if ((from >> 6) == ((to - 1) >> 6)) {  // one word, the usual case
+      word(from) |= span_mask(static_cast<int>(from & 63), static_cast<int>(((to - 1) & 63) + 1));
+      return;
     }
-    assign(std::max(from, floor()), to, true);
+    for (int64_t s = from; s < to;) {
+      const int64_t base = s & ~int64_t{63};
+      const int64_t end = std::min(to, base + 64);
+      word(base) |= span_mask(static_cast<int>(s - base), static_cast<int>(end - base));
+      s = end;
+    }
   }
 
  private:
   static constexpr int64_t kWords = kSlots / 64;
 
-  int64_t floor() const { return std::max<int64_t>(top_ - kSlots, 0); }
+  int64_t floor() const { return floor_; }  // the oldest clock held: the ring holds whole words
   uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   // Bits lo .. hi-1 (0 <= lo < hi <= 64).
@@ -107,20 +109,24 @@ class DramSlotRing {
     x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
     return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
   }
-  // Sets or clears the bits of clocks [from, to) (from >= 0, a span of at most kSlots).
-  void assign(int64_t from, int64_t to, bool taken) {
-    for (int64_t s = from; s < to;) {
-      const int64_t base = s & ~int64_t{63};
-      const int64_t end = std::min(to, base + 64);
-      const uint64_t mask = span_mask(static_cast<int>(s - base), static_cast<int>(end - base));
-      uint64_t& w = word(base);
-      w = taken ? (w | mask) : (w & ~mask);
-      s = end;
+  // Moves the top to `to`. The words the top enters held clocks kSlots or more older, which
+  // leave the ring: they are cleared whole (after a long idle gap the whole ring is), so the
+  // clocks at or above the top are free.
+  void advance(int64_t to) {
+    const int64_t first = ((top_ - 1) >> 6) + 1;  // the words after the top's
+    const int64_t last = (to - 1) >> 6;           // ... up to the new top's
+    if (last - first + 1 >= kWords) {
+      bits_.fill(0);
+    } else {
+      for (int64_t w = first; w <= last; ++w) word(w << 6) = 0;
     }
+    top_ = to;
+    floor_ = std::max<int64_t>(((top_ + 63) & ~int64_t{63}) - kSlots, 0);
   }
 
-  std::vector<uint64_t> bits_;
+  std::array<uint64_t, kWords> bits_{};
   int64_t top_ = 0;
+  int64_t floor_ = 0;
 };
 
 }  // namespace blsim

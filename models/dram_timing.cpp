@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 
 namespace blsim {
 namespace {
@@ -42,6 +41,8 @@ DramTiming::DramTiming(const DramSpec& spec)
   ck_.burst = spec.burst_length() / 2;
   ck_.cmd = std::max(1, spec.cmd_ck);
   ck_.rtw_gap = kReadToWriteGap;
+  // Bursts of a row run back to back when a command and a data burst fit in tCCD.
+  batch_columns_ = ck_.cmd <= ck_.ccd && ck_.burst <= ck_.ccd;
   ck_.pd_idle = ck(spec.powerdown_idle_s);
   ck_.sr_idle = ck(spec.selfrefresh_idle_s);
   const int64_t refi = std::max<int64_t>(1, static_cast<int64_t>(std::floor(spec.trefi_s / tck_s_ + 1e-6)));
@@ -88,18 +89,19 @@ void DramTiming::take_command(Channel& ch, int64_t c) {
   ch.cmd_starts.mark(c - ck_.cmd + 1, c + ck_.cmd);
 }
 
-// Data at [d, d + occupy) blocks data of either direction that would overlap it; read data
-// blocks write data that would end less than tRL + tWTR before it, or start less than the
+// Data bursts starting at d, d + tCCD, ..., last (each occupying max(burst, tCCD) clocks, so the
+// ones of a run are back to back) block data of either direction that would overlap them; read
+// data blocks write data that would end less than tRL + tWTR before it, or start less than the
 // turnaround gap after it; write data blocks read data that would start less than tRL + tWTR
 // after it (tWTR is applied per channel) or end less than the gap before it.
-void DramTiming::take_data(Channel& ch, int64_t d, bool write) {
+void DramTiming::take_data(Channel& ch, int64_t d, int64_t last, bool write) {
   const int64_t occupy = std::max(ck_.burst, ck_.ccd);
   if (write) {
-    ch.write_starts.mark(d - occupy + 1, d + occupy);
-    ch.read_starts.mark(d - occupy - ck_.rtw_gap + 1, d + occupy + ck_.rl + ck_.wtr);
+    ch.write_starts.mark(d - occupy + 1, last + occupy);
+    ch.read_starts.mark(d - occupy - ck_.rtw_gap + 1, last + occupy + ck_.rl + ck_.wtr);
   } else {
-    ch.read_starts.mark(d - occupy + 1, d + occupy);
-    ch.write_starts.mark(d - occupy - ck_.wtr - ck_.rl + 1, d + occupy + ck_.rtw_gap);
+    ch.read_starts.mark(d - occupy + 1, last + occupy);
+    ch.write_starts.mark(d - occupy - ck_.wtr - ck_.rl + 1, last + occupy + ck_.rtw_gap);
   }
 }
 
@@ -198,8 +200,9 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
     result.issue_ck = std::min(result.issue_ck, result.end_ck);
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
-  queue_held_.push_back(Held{result.end_ck, request_bursts});
-  std::push_heap(queue_held_.begin(), queue_held_.end(), later_end);
+  queue_held_.insert(std::upper_bound(queue_held_.begin(), queue_held_.end(), result.end_ck,
+                                      [](int64_t end, const Held& h) { return end > h.end; }),
+                     Held{result.end_ck, request_bursts});
   queue_bursts_ += request_bursts;
   result.done_s = std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_);
   commands_ += result.commands;
@@ -218,15 +221,12 @@ int64_t DramTiming::queue_entry() {
   int64_t entry = 0;
   const int64_t per_burst = std::max(ck_.burst, ck_.ccd);
   while (queue_bursts_ >= queue_capacity_) {
-    Held& first = queue_held_.front();
+    Held& first = queue_held_.back();
     const uint64_t n = std::min(first.bursts, queue_bursts_ - queue_capacity_ + 1);
     entry = std::max(entry, first.end - static_cast<int64_t>(first.bursts - n) * per_burst);
     first.bursts -= n;
     queue_bursts_ -= n;
-    if (first.bursts == 0) {
-      std::pop_heap(queue_held_.begin(), queue_held_.end(), later_end);
-      queue_held_.pop_back();
-    }
+    if (first.bursts == 0) queue_held_.pop_back();
   }
   return entry;
 }
@@ -400,14 +400,28 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
-    take_command(ch, c);
+    // The bursts that follow go every tCCD while the command and data buses are free there and
+    // the bank's next refresh stays clear (as the loop would place them one at a time); their
+    // data bursts are one run of the data bus.
+    uint64_t n = 1;
+    if (batch_columns_) {
+      const int64_t last_ok = next_refresh(bank, c) - to_precharged;  // latest column before it
+      const DramSlotRing& data = write ? ch.write_starts : ch.read_starts;
+      for (int64_t cn = c + ck_.ccd; done + n < bursts && cn <= last_ok &&
+                                     !ch.cmd_starts.taken(cn) && !data.taken(cn + latency);
+           cn += ck_.ccd) {
+        ++n;
+      }
+    }
+    const int64_t last = c + static_cast<int64_t>(n - 1) * ck_.ccd;
+    for (int64_t cn = c; cn <= last; cn += ck_.ccd) take_command(ch, cn);
     result.issue_ck = std::min(result.issue_ck, c);
-    const int64_t d = c + latency;
-    take_data(ch, d, write);
+    take_data(ch, c + latency, last + latency, write);
+    const int64_t d = last + latency;
     data_end = std::max(data_end, d + ck_.burst);
-    bank.last_col = c;
-    bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : c + ck_.rtp);
-    ++done;
+    bank.last_col = last;
+    bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : last + ck_.rtp);
+    done += n;
   }
   (write ? result.commands.wr : result.commands.rd) += bursts;
   ch.busy_until = std::max(ch.busy_until, data_end);

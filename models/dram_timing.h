@@ -144,7 +144,7 @@ class DramTiming {
   int64_t reserve_command(Channel& ch, int64_t earliest);
   int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
   void take_command(Channel& ch, int64_t c);
-  void take_data(Channel& ch, int64_t d, bool write);
+  void take_data(Channel& ch, int64_t d, int64_t last, bool write);
   int64_t after_refresh(const Bank& bank, int64_t t) const;
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
@@ -180,11 +180,11 @@ class DramTiming {
     int64_t end;      // its last data
     uint64_t bursts;  // its bursts not yet finished (they finish one a data-bus slot up to end)
   };
-  static bool later_end(const Held& a, const Held& b) { return a.end > b.end; }  // min-heap
   int64_t queue_entry();          // when a full queue next frees a slot (0: not full)
-  std::vector<Held> queue_held_;  // the requests the queue holds, a heap by end
+  std::vector<Held> queue_held_;  // the requests the queue holds, latest end first
   uint64_t queue_bursts_ = 0;     // their bursts not yet finished
   uint64_t queue_capacity_ = 0;   // in bursts, over all channels
+  bool batch_columns_ = false;  // a row's bursts can be booked as one run (see piece)
   bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
   bool rows_pow2_ = false;
   int row_shift_ = 0, channel_shift_ = 0, bank_shift_ = 0, rank_shift_ = 0;
