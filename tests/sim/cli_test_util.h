@@ -11,14 +11,30 @@
 #include <iterator>
 #include <string>
 
+#include <gtest/gtest.h>
+
 namespace blsim::testing {
+
+// The running test's folder, PREFIX followed by the test's name, under the test temporary folder
+// (ctest runs tests in parallel processes), with a trailing '/'; `fresh` empties it first.
+inline std::string test_dir(const std::string& prefix, bool fresh) {
+  const std::string dir = ::testing::TempDir() + prefix +
+                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
+  if (fresh) std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+// Exit status of a shell command (-1 when it did not exit normally).
+inline int run_shell(const std::string& cmd) {
+  const int raw = std::system(cmd.c_str());
+  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+}
 
 // Exit status of `blsim ARGS` run in `dir` (-1 when it did not exit normally).
 inline int run_blsim(const std::string& args, const std::string& dir) {
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > stdout.txt 2> stderr.txt < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  return WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return run_shell("cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
+                   " > stdout.txt 2> stderr.txt < /dev/null");
 }
 
 struct Outcome {

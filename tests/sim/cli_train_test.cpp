@@ -3,7 +3,6 @@
 // byte-reproducible, eval writes predictions.csv whose rows agree with its accuracy line, and bad
 // input ends with one "blsim: ..." line on stderr and exit status 2.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -13,39 +12,16 @@
 #include <string>
 #include <vector>
 
+#include "cli_test_util.h"
+#include "csv_test_util.h"
+
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using Result = blsim::testing::Outcome;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string temp_dir() { return blsim::testing::test_dir("blsim_cli_train_", false); }
 
-// One folder per test: ctest runs the tests in parallel processes.
-std::string temp_dir() {
-  const std::string dir = ::testing::TempDir() + "blsim_cli_train_" +
-                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
-  std::filesystem::create_directories(dir);
-  return dir;
-}
-
-Result blsim(const std::string& args) {
-  const std::string dir = temp_dir();
-  const std::string cmd = std::string(BLSIM_BINARY) + " " + args + " >" + dir + "stdout 2>" +
-                          dir + "stderr";
-  const int raw = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(dir + "stdout");
-  r.err = slurp(dir + "stderr");
-  return r;
-}
+Result blsim(const std::string& args) { return blsim::testing::run_blsim_captured(args, temp_dir()); }
 
 bool mnist_installed() {
   const char* h = std::getenv("BLSIM_HOME");
@@ -70,10 +46,10 @@ TEST(CliTrain, ShortRunIsByteReproducibleAndSeedMatters) {
   EXPECT_EQ(a.out.find('\r'), std::string::npos);  // no progress bar when stdout is a file
   ASSERT_EQ(blsim(common + "--seed 3 --out " + dir + "b.onnx").status, 0);
   ASSERT_EQ(blsim(common + "--seed 4 --out " + dir + "c.onnx").status, 0);
-  const std::string bytes = slurp(dir + "a.onnx");
+  const std::string bytes = blsim::testing::read_all(dir + "a.onnx");
   EXPECT_GT(bytes.size(), 4u * 784 * 16);
-  EXPECT_EQ(bytes, slurp(dir + "b.onnx"));
-  EXPECT_NE(bytes, slurp(dir + "c.onnx"));
+  EXPECT_EQ(bytes, blsim::testing::read_all(dir + "b.onnx"));
+  EXPECT_NE(bytes, blsim::testing::read_all(dir + "c.onnx"));
 }
 
 TEST(CliTrain, EvalWritesPredictionsThatMatchItsAccuracy) {
@@ -84,7 +60,7 @@ TEST(CliTrain, EvalWritesPredictionsThatMatchItsAccuracy) {
   const Result r = blsim("eval --net " + dir + "e.onnx --dataset mnist --split val --out " + dir +
                          "eval");
   ASSERT_EQ(r.status, 0) << r.err;
-  std::istringstream csv(slurp(dir + "eval/predictions.csv"));
+  std::istringstream csv(blsim::testing::read_all(dir + "eval/predictions.csv"));
   std::string line;
   std::getline(csv, line);
   EXPECT_EQ(line, "index,label,prediction,top1,top2,margin");

@@ -4,7 +4,6 @@
 // missing distillation teacher each end with one "blsim: ..." line naming the culprit, exit
 // status 2 and no output; resplit writes resplit.csv whose rows agree with its summary line.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -13,37 +12,17 @@
 #include <sstream>
 #include <string>
 
+#include "cli_test_util.h"
+#include "csv_test_util.h"
+
 namespace {
 
-struct Result {
-  int status = -1;
-  std::string out, err;
-};
+using Result = blsim::testing::Outcome;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string temp_dir() {
-  const std::string dir = ::testing::TempDir() + "blsim_little_cli_" +
-                          ::testing::UnitTest::GetInstance()->current_test_info()->name() + "/";
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
-  return dir;
-}
+std::string temp_dir() { return blsim::testing::test_dir("blsim_little_cli_", true); }
 
 Result blsim(const std::string& dir, const std::string& args) {
-  const std::string cmd = std::string(BLSIM_BINARY) + " " + args + " >" + dir + "stdout 2>" +
-                          dir + "stderr";
-  const int raw = std::system(cmd.c_str());
-  Result r;
-  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = slurp(dir + "stdout");
-  r.err = slurp(dir + "stderr");
-  return r;
+  return blsim::testing::run_blsim_captured(args, dir);
 }
 
 std::string home() {
@@ -85,7 +64,7 @@ TEST(LittleCli, ResplitRowsAgreeWithItsSummary) {
   const std::string dir = temp_dir();
   const Result r = blsim(dir, "resplit --resplits 6 --seed 3 --samples 300 --out " + dir + "rs");
   ASSERT_EQ(r.status, 0) << r.err;
-  const std::string csv = slurp(dir + "rs/resplit.csv");
+  const std::string csv = blsim::testing::read_all(dir + "rs/resplit.csv");
   std::istringstream lines(csv);
   std::string line;
   std::getline(lines, line);
@@ -100,7 +79,7 @@ TEST(LittleCli, ResplitRowsAgreeWithItsSummary) {
       << r.out;
   // Same seed, same bytes.
   ASSERT_EQ(blsim(dir, "resplit --resplits 6 --seed 3 --samples 300 --out " + dir + "rs2").status, 0);
-  EXPECT_EQ(csv, slurp(dir + "rs2/resplit.csv"));
+  EXPECT_EQ(csv, blsim::testing::read_all(dir + "rs2/resplit.csv"));
 }
 
 }  // namespace

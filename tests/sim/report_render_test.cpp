@@ -4,39 +4,30 @@
 // blank; report.html opens in headless Chromium without a console error and its screenshot is not
 // blank; the same folder gives the same bytes; bad input ends with one line, status 2 and no file.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <zlib.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "sim/report/svg_chart.h"
 #include "tests/scratch_dir.h"
+#include "tests/sim/cli_test_util.h"
+#include "tests/sim/csv_test_util.h"
 
 namespace blsim {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int shell(const std::string& cmd) {
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using testing::read_all;
+using testing::run_shell;
 
 int blsim_cmd(const std::string& args, const std::string& log) {
-  return shell(std::string(BLSIM_BINARY) + " " + args + " >'" + log + ".out' 2>'" + log + ".err'");
+  return run_shell(std::string(BLSIM_BINARY) + " " + args + " >'" + log + ".out' 2>'" + log + ".err'");
 }
 
 // A PNG decoded to 8-bit RGB(A) rows: enough of the format for what rsvg-convert and Chromium
@@ -53,7 +44,7 @@ uint32_t be32(const std::string& s, size_t at) {
 }
 
 Image decode_png(const std::string& path) {
-  const std::string png = slurp(path);
+  const std::string png = read_all(path);
   Image img;
   if (png.size() < 33 || png.compare(0, 8, "\x89PNG\r\n\x1a\n") != 0) {
     ADD_FAILURE() << path << ": not a PNG";
@@ -148,7 +139,7 @@ class ReportRender : public ScratchDirTest {
                         "--set stage2.net=workloads/nets/mnist-big.onnx --report --out '" + d + "'",
                         dir_ + "/run"),
               0)
-        << slurp(dir_ + "/run.err");
+        << read_all(dir_ + "/run.err");
     EXPECT_TRUE(fs::is_regular_file(d + "/report.html")) << "run --report";
     return d;
   }
@@ -158,7 +149,7 @@ class ReportRender : public ScratchDirTest {
                         "--vary cascade.escalation_rest_state=idle,parked --report --out '" + d + "'",
                         dir_ + "/sweep"),
               0)
-        << slurp(dir_ + "/sweep.err");
+        << read_all(dir_ + "/sweep.err");
     EXPECT_TRUE(fs::is_regular_file(d + "/pareto.svg")) << "sweep --report";
     return d;
   }
@@ -167,13 +158,13 @@ class ReportRender : public ScratchDirTest {
     EXPECT_EQ(blsim_cmd("profile --net workloads/nets/mnist-big.onnx --inferences 2 --out '" + d + "'",
                         dir_ + "/profile"),
               0)
-        << slurp(dir_ + "/profile.err");
+        << read_all(dir_ + "/profile.err");
     return d;
   }
 
   // Runs blsim report on D and checks every chart; returns the chart names.
   std::vector<std::string> check_charts(const std::string& d, size_t at_least) {
-    EXPECT_EQ(blsim_cmd("report '" + d + "'", dir_ + "/report"), 0) << slurp(dir_ + "/report.err");
+    EXPECT_EQ(blsim_cmd("report '" + d + "'", dir_ + "/report"), 0) << read_all(dir_ + "/report.err");
     EXPECT_TRUE(fs::is_regular_file(d + "/report.html"));
     std::vector<std::string> svgs;
     for (const auto& e : fs::directory_iterator(d)) {
@@ -181,21 +172,21 @@ class ReportRender : public ScratchDirTest {
     }
     std::sort(svgs.begin(), svgs.end());
     EXPECT_GE(svgs.size(), at_least) << d;
-    const std::string html = slurp(d + "/report.html");
+    const std::string html = read_all(d + "/report.html");
     for (const auto& svg : svgs) {
-      EXPECT_EQ(shell("xmllint --noout '" + svg + "' 2>'" + dir_ + "/xml.err'"), 0)
-          << svg << ": " << slurp(dir_ + "/xml.err");
+      EXPECT_EQ(run_shell("xmllint --noout '" + svg + "' 2>'" + dir_ + "/xml.err'"), 0)
+          << svg << ": " << read_all(dir_ + "/xml.err");
       const std::string png = svg + ".png";
-      EXPECT_EQ(shell("rsvg-convert '" + svg + "' -o '" + png + "' 2>'" + dir_ + "/rsvg.err'"), 0)
-          << svg << ": " << slurp(dir_ + "/rsvg.err");
+      EXPECT_EQ(run_shell("rsvg-convert '" + svg + "' -o '" + png + "' 2>'" + dir_ + "/rsvg.err'"), 0)
+          << svg << ": " << read_all(dir_ + "/rsvg.err");
       const Image img = decode_png(png);
-      const SvgSize size = svg_size(slurp(svg));
+      const SvgSize size = svg_size(read_all(svg));
       EXPECT_GT(size.width, 300) << svg;
       EXPECT_EQ(img.width, uint32_t(size.width)) << svg;
       EXPECT_EQ(img.height, uint32_t(size.height)) << svg;
       expect_not_blank(img, svg);
       // The page holds the chart inline (its <svg> element onwards).
-      const std::string text = slurp(svg);
+      const std::string text = read_all(svg);
       EXPECT_NE(html.find(text.substr(text.find("<svg"))), std::string::npos) << svg;
       fs::remove(png);
     }
@@ -207,14 +198,14 @@ class ReportRender : public ScratchDirTest {
 
   void check_in_chromium(const std::string& d) {
     const std::string shot = dir_ + "/shot.png";
-    const int rc = shell("timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
+    const int rc = run_shell("timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run "
                          "--user-data-dir='" + dir_ + "/chromium' --window-size=1280,1600 "
                          "--enable-logging=stderr --v=0 --screenshot='" + shot + "' 'file://" +
                          fs::absolute(d).string() + "/report.html' >'" + dir_ + "/chromium.out' 2>'" +
                          dir_ + "/chromium.err'");
-    ASSERT_EQ(rc, 0) << slurp(dir_ + "/chromium.err");
+    ASSERT_EQ(rc, 0) << read_all(dir_ + "/chromium.err");
     // Console messages (errors, failed loads) are logged as CONSOLE lines.
-    const std::string log = slurp(dir_ + "/chromium.err");
+    const std::string log = read_all(dir_ + "/chromium.err");
     EXPECT_EQ(log.find("CONSOLE"), std::string::npos) << log;
     EXPECT_EQ(log.find("Failed to load resource"), std::string::npos) << log;
     const Image img = decode_png(shot);
@@ -241,7 +232,7 @@ TEST_F(ReportRender, SweepChartsRenderAndThePageOpens) {
   EXPECT_TRUE(fs::is_regular_file(d + "/vary_cascade.threshold.svg"));
   EXPECT_TRUE(fs::is_regular_file(d + "/vary_cascade.escalation_rest_state.svg"));
   // The front's points are labelled by their varied keys.
-  EXPECT_NE(slurp(d + "/pareto.svg").find("threshold=0.25"), std::string::npos);
+  EXPECT_NE(read_all(d + "/pareto.svg").find("threshold=0.25"), std::string::npos);
   check_in_chromium(d);
 }
 
@@ -257,11 +248,11 @@ TEST_F(ReportRender, SameFolderSameBytes) {
   std::vector<std::pair<std::string, std::string>> first;
   for (const auto& e : fs::directory_iterator(d)) {
     const auto ext = e.path().extension();
-    if (ext == ".svg" || ext == ".html") first.push_back({e.path().string(), slurp(e.path().string())});
+    if (ext == ".svg" || ext == ".html") first.push_back({e.path().string(), read_all(e.path().string())});
   }
   ASSERT_GE(first.size(), 7u);
   ASSERT_EQ(blsim_cmd("report '" + d + "'", dir_ + "/r2"), 0);
-  for (const auto& [path, bytes] : first) EXPECT_EQ(slurp(path), bytes) << path;
+  for (const auto& [path, bytes] : first) EXPECT_EQ(read_all(path), bytes) << path;
 }
 
 TEST_F(ReportRender, BadInputOneLineStatusTwoNoReport) {
@@ -279,7 +270,7 @@ TEST_F(ReportRender, BadInputOneLineStatusTwoNoReport) {
        "summary.csv"},
       {"not_a_number",
        [](const std::string& d) {
-         std::string t = slurp(d + "/layers.csv");
+         std::string t = read_all(d + "/layers.csv");
          const size_t row2 = t.find('\n') + 1;
          const size_t comma = t.find(",idle,", row2);
          t.replace(t.find('\n', comma) - 3, 3, "abc");
@@ -288,20 +279,20 @@ TEST_F(ReportRender, BadInputOneLineStatusTwoNoReport) {
        "layers.csv"},
       {"torn_tail",
        [](const std::string& d) {
-         const std::string t = slurp(d + "/inferences.csv");
+         const std::string t = read_all(d + "/inferences.csv");
          std::ofstream(d + "/inferences.csv", std::ios::binary | std::ios::trunc) << t.substr(0, t.size() - 5);
        },
        "inferences.csv"},
       {"missing_column",
        [](const std::string& d) {
-         std::string t = slurp(d + "/summary.csv");
+         std::string t = read_all(d + "/summary.csv");
          t.replace(t.find("escalation_rate"), 15, "escalation_ratx");
          std::ofstream(d + "/summary.csv", std::ios::binary | std::ios::trunc) << t;
        },
        "escalation_rate"},
       {"exit_stage_out_of_range",
        [](const std::string& d) {
-         std::string t = slurp(d + "/inferences.csv");
+         std::string t = read_all(d + "/inferences.csv");
          size_t at = t.find('\n') + 1;  // the first row: index,label,prediction,exit_stage,...
          for (int i = 0; i < 3; ++i) at = t.find(',', at) + 1;
          t.replace(at, t.find(',', at) - at, "1000000000");
@@ -320,7 +311,7 @@ TEST_F(ReportRender, BadInputOneLineStatusTwoNoReport) {
     for (const char* f : {"summary.csv", "layers.csv", "inferences.csv"}) fs::copy_file(good + "/" + f, d + "/" + f);
     c.damage(d);
     EXPECT_EQ(blsim_cmd("report '" + d + "'", dir_ + "/bad"), 2) << c.name;
-    const std::string err = slurp(dir_ + "/bad.err");
+    const std::string err = read_all(dir_ + "/bad.err");
     EXPECT_EQ(std::count(err.begin(), err.end(), '\n'), 1) << c.name << ": " << err;
     EXPECT_EQ(err.rfind("blsim: ", 0), 0u) << c.name << ": " << err;
     EXPECT_NE(err.find(c.names), std::string::npos) << c.name << ": " << err;

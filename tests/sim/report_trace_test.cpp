@@ -4,7 +4,6 @@
 // within 1 %; the timeline parses as JSON, each cluster track's slices do not overlap and sum to
 // the run's time, and its slice energies add up to the trace's.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <cmath>
@@ -20,21 +19,14 @@
 #include "sim/report/timeline_writer.h"
 #include "sim/report/vcd_writer.h"
 #include "tests/scratch_dir.h"
+#include "tests/sim/cli_test_util.h"
+#include "tests/sim/csv_test_util.h"
 
 namespace blsim {
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-int shell(const std::string& cmd) {
-  const int status = std::system(cmd.c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
+using testing::read_all;
+using testing::run_shell;
 
 // A trace of two or three clusters: work slices separated by random gaps; a cluster is "active"
 // while it works and rests "idle" or "parked" in between, waking ("wake" state and slice) from
@@ -162,11 +154,11 @@ TEST_F(ReportTrace, VcdReadByGtkwaveIntegratesToTheEnergy) {
     const RunTrace trace = made_trace(7 + clusters, clusters, 400);
     const std::string vcd = dir_ + "/run.vcd";
     write_vcd(trace, vcd);
-    ASSERT_EQ(shell("vcd2fst '" + vcd + "' '" + dir_ + "/run.fst' >'" + dir_ + "/log' 2>&1"), 0)
-        << slurp(dir_ + "/log");
-    ASSERT_EQ(shell("fst2vcd '" + dir_ + "/run.fst' >'" + dir_ + "/back.vcd' 2>'" + dir_ + "/log'"), 0)
-        << slurp(dir_ + "/log");
-    const ReadVcd back = read_vcd(slurp(dir_ + "/back.vcd"));
+    ASSERT_EQ(run_shell("vcd2fst '" + vcd + "' '" + dir_ + "/run.fst' >'" + dir_ + "/log' 2>&1"), 0)
+        << read_all(dir_ + "/log");
+    ASSERT_EQ(run_shell("fst2vcd '" + dir_ + "/run.fst' >'" + dir_ + "/back.vcd' 2>'" + dir_ + "/log'"), 0)
+        << read_all(dir_ + "/log");
+    const ReadVcd back = read_vcd(read_all(dir_ + "/back.vcd"));
     EXPECT_EQ(back.timescale, "1ps");
     EXPECT_EQ(back.last_ps, std::llround(trace.end_s * 1e12));
     const double want_j = expected_energy_j(trace);
@@ -201,7 +193,7 @@ TEST_F(ReportTrace, VcdOfAHandTrace) {
   t.slices = {s};
   t.end_s = 10e-6;
   write_vcd(t, dir_ + "/hand.vcd");
-  const ReadVcd r = read_vcd(slurp(dir_ + "/hand.vcd"));
+  const ReadVcd r = read_vcd(read_all(dir_ + "/hand.vcd"));
   // 0.5 W x 3 us + 0.04 W x 7 us + 1 uJ = 2.78 uJ.
   EXPECT_NEAR(r.integral_mw_ps.at("soc.total_power_mw") * 1e-15, 2.78e-6, 1e-12);
   EXPECT_NEAR(r.integral_mw_ps.at("soc.dram.power_mw") * 1e-15, 1e-6, 1e-12);
@@ -215,7 +207,7 @@ TEST_F(ReportTrace, TimelineTracksTileTheRun) {
   const RunTrace trace = made_trace(3, 3, 500);
   const std::string path = dir_ + "/run.json";
   write_timeline(trace, path);
-  const nlohmann::json doc = nlohmann::json::parse(slurp(path));  // throws on bad JSON
+  const nlohmann::json doc = nlohmann::json::parse(read_all(path));  // throws on bad JSON
   ASSERT_TRUE(doc.contains("traceEvents"));
   std::map<int, std::vector<std::pair<double, double>>> tracks;  // tid -> (ts, dur)
   std::map<int, std::string> names;
@@ -264,7 +256,7 @@ TEST_F(ReportTrace, TimelineTracksTileTheRun) {
   EXPECT_NEAR(slice_energy_j, want_j, want_j * 1e-9);
   // Same trace, same bytes.
   write_timeline(trace, dir_ + "/again.json");
-  EXPECT_EQ(slurp(path), slurp(dir_ + "/again.json"));
+  EXPECT_EQ(read_all(path), read_all(dir_ + "/again.json"));
 }
 
 // A column of the CSV row whose line contains `marker` (or the first row when marker is empty).
@@ -290,22 +282,22 @@ double csv_column(const std::string& text, const std::string& marker, const std:
 TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
   // As an architect would type it: the trace files in the run's own (not yet existing) folder.
   const std::string out = dir_ + "/out", vcd = out + "/run.vcd", json = out + "/run.json";
-  ASSERT_EQ(shell("cd '" + dir_ + "' && " + std::string(BLSIM_BINARY) +
+  ASSERT_EQ(run_shell("cd '" + dir_ + "' && " + std::string(BLSIM_BINARY) +
                   " run --samples 200 --report --out out --vcd out/run.vcd --timeline out/run.json"
                   " >log 2>&1"),
             0)
-      << slurp(dir_ + "/log");
+      << read_all(dir_ + "/log");
   EXPECT_TRUE(std::ifstream(out + "/report.html").good());
-  const std::string summary = slurp(out + "/summary.csv");
+  const std::string summary = read_all(out + "/summary.csv");
   const double energy_j = csv_column(summary, ",test,", "energy_total_j");
   const double time_s = csv_column(summary, ",test,", "time_s");
   ASSERT_GT(energy_j, 0);
-  const ReadVcd read = read_vcd(slurp(vcd));
+  const ReadVcd read = read_vcd(read_all(vcd));
   const double vcd_j = read.integral_mw_ps.at("soc.total_power_mw") * 1e-3 * 1e-12;
   EXPECT_NEAR(vcd_j, energy_j, 0.01 * energy_j);
   EXPECT_NEAR(static_cast<double>(read.last_ps) * 1e-12, time_s, 1e-9 + 1e-6 * time_s);
 
-  const nlohmann::json doc = nlohmann::json::parse(slurp(json));
+  const nlohmann::json doc = nlohmann::json::parse(read_all(json));
   std::map<int, std::vector<std::pair<double, double>>> tracks;
   for (const auto& e : doc.at("traceEvents")) {
     if (e.at("ph") == "X") tracks[e.at("tid")].push_back({e.at("ts"), e.at("dur")});
@@ -327,15 +319,15 @@ TEST_F(ReportTrace, RunWritesAVcdAndATimelineOfItsTestSplit) {
 // integrates to the profile's energy within 1 %, the big cluster's track covers its time.
 TEST_F(ReportTrace, ProfileWritesAVcdAndATimeline) {
   const std::string out = dir_ + "/out", vcd = dir_ + "/p.vcd", json = dir_ + "/p.json";
-  ASSERT_EQ(shell(std::string(BLSIM_BINARY) +
+  ASSERT_EQ(run_shell(std::string(BLSIM_BINARY) +
                   " profile --net workloads/nets/mnist-big.onnx --inferences 3 --out '" + out +
                   "' --vcd '" + vcd + "' --timeline '" + json + "' >'" + dir_ + "/log' 2>&1"),
             0)
-      << slurp(dir_ + "/log");
-  const std::string summary = slurp(out + "/summary.csv");
+      << read_all(dir_ + "/log");
+  const std::string summary = read_all(out + "/summary.csv");
   const double energy_j = csv_column(summary, "", "energy_total_j");
   const double time_s = csv_column(summary, "", "time_s");
-  const ReadVcd read = read_vcd(slurp(vcd));
+  const ReadVcd read = read_vcd(read_all(vcd));
   const double vcd_j = read.integral_mw_ps.at("soc.total_power_mw") * 1e-3 * 1e-12;
   EXPECT_NEAR(vcd_j, energy_j, 0.01 * energy_j);
   // The trace also holds the cluster's wake-up before the first (timed) inference.
@@ -343,7 +335,7 @@ TEST_F(ReportTrace, ProfileWritesAVcdAndATimeline) {
   EXPECT_GE(trace_s, time_s * (1 - 1e-9));
   EXPECT_LE(trace_s, time_s + 1e-4);
   EXPECT_FALSE(read.strings.at("soc.big.layer").empty());
-  const nlohmann::json doc = nlohmann::json::parse(slurp(json));
+  const nlohmann::json doc = nlohmann::json::parse(read_all(json));
   size_t layers = 0;
   for (const auto& e : doc.at("traceEvents")) {
     if (e.at("ph") == "X" && e.at("args").contains("net")) ++layers;
