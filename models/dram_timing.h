@@ -181,6 +181,7 @@ class DramTiming {
     uint64_t bursts;  // its bursts not yet finished (they finish one a data-bus slot up to end)
   };
   int64_t queue_entry();          // when a full queue next frees a slot (0: not full)
+  void hold(const Held& h);       // puts a request in the queue
   std::vector<Held> queue_held_;  // the requests the queue holds, latest end first
   uint64_t queue_bursts_ = 0;     // their bursts not yet finished
   uint64_t queue_capacity_ = 0;   // in bursts, over all channels

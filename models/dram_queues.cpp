@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+// DramTiming's queues: the request queue a request waits in while it is full, and each channel's
+// write queue (posted writes, drained at the high watermark, when the channel idles, or up to a
+// write a read overlaps).
+#include <algorithm>
+#include <limits>
+
+#include "models/dram_timing.h"
+
+namespace blsim {
+
+// ---- the request queue ---------------------------------------------------------------------
+
+// The clock at which a slot of a full queue frees: the bursts of the requests it holds finish,
+// those of each request one every data-bus slot up to its end, the earliest-ending request
+// first (whose bursts it frees are taken off it).
+int64_t DramTiming::queue_entry() {
+  int64_t entry = 0;
+  const int64_t per_burst = std::max(ck_.burst, ck_.ccd);
+  while (queue_bursts_ >= queue_capacity_) {
+    Held& first = queue_held_.back();
+    const uint64_t n = std::min(first.bursts, queue_bursts_ - queue_capacity_ + 1);
+    entry = std::max(entry, first.end - static_cast<int64_t>(first.bursts - n) * per_burst);
+    first.bursts -= n;
+    queue_bursts_ -= n;
+    if (first.bursts == 0) queue_held_.pop_back();
+  }
+  return entry;
+}
+
+// Holds a request until its bursts finish: the requests are kept latest end first, a new one
+// behind those that end when it does (so the newest of them frees its bursts first).
+void DramTiming::hold(const Held& h) {
+  queue_held_.insert(std::upper_bound(queue_held_.begin(), queue_held_.end(), h.end,
+                                      [](int64_t end, const Held& held) { return end > held.end; }),
+                     h);
+  queue_bursts_ += h.bursts;
+}
+
+// ---- the write queue -------------------------------------------------------------------------
+
+size_t DramTiming::channel_of(uint64_t addr) const {
+  return static_cast<size_t>(addr / spec_.row_bytes() % static_cast<uint64_t>(spec_.channels));
+}
+
+void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
+                       DramAccessResult& result) {
+  DramAccessResult side;  // the writes' own issue and end clocks are nobody's request's
+  side.issue_ck = kForever;
+  while (ch.writes_head < ch.writes.size() &&
+         (ch.queued_bursts > keep || ch.writes_head < through_end)) {
+    const PendingWrite w = ch.writes[ch.writes_head++];
+    ch.queued_bursts -= w.bursts;
+    const int64_t end = piece(std::max(from, w.arrival), w.addr, w.bytes, true, side);
+    for (uint64_t k = 0; k < w.bursts; ++k) {
+      ch.slot_free[(w.first_slot + k) % ch.slot_free.size()] = end;
+    }
+  }
+  if (ch.writes_head == ch.writes.size()) {
+    ch.writes.clear();
+    ch.writes_head = 0;
+    ch.filter.fill(0);
+  }
+  result.commands += side.commands;
+  result.row_hits += side.row_hits;
+  result.row_misses += side.row_misses;
+  result.row_conflicts += side.row_conflicts;
+}
+
+void DramTiming::drain_idle(int64_t t, DramAccessResult& result) {
+  for (auto& ch : channels_) {
+    if (ch.queued_bursts > 0 && ch.busy_until < t) drain(ch, ch.busy_until, 0, 0, result);
+  }
+}
+
+bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
+                                 DramAccessResult& result) {
+  if (ch.writes_head == ch.writes.size()) return false;
+  if (bytes <= kFilterBlock && ((ch.filter[filter_bit(addr) >> 6] >> (filter_bit(addr) & 63)) & 1) == 0 &&
+      ((ch.filter[filter_bit(addr + bytes - 1) >> 6] >> (filter_bit(addr + bytes - 1) & 63)) & 1) == 0) {
+    return false;  // no queued write touches either block the read touches
+  }
+  // The newest queued write that overlaps the read holds its newest bytes.
+  for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
+    const PendingWrite& w = ch.writes[i];
+    if (w.addr >= addr + bytes || addr >= w.addr + w.bytes) continue;
+    if (w.addr <= addr && addr + bytes <= w.addr + w.bytes) return true;
+    drain(ch, t, std::numeric_limits<uint64_t>::max(), i + 1, result);
+    return false;
+  }
+  return false;
+}
+
+}  // namespace blsim
