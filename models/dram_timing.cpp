@@ -220,6 +220,26 @@ int64_t DramTiming::wake(Rank& rank, int64_t t) {
   return t + exit;
 }
 
+// a if an ACT at a keeps tFAW with the rank's ACTs booked before and after it, else the earliest
+// clock an ACT could keep it with the four ACTs that it breaks it with. A window of tFAW that holds
+// a and four booked ACTs holds four consecutive ones, which then span (with a) less than tFAW; the
+// ACT must then come tFAW after the first of them (if it is before a) or after it.
+int64_t DramTiming::faw_clear(const Rank& rank, int64_t a) const {
+  std::array<int64_t, 16> near{};  // booked ACTs within tFAW of a, in order (tRRD apart)
+  size_t m = 0;
+  for (int64_t c = rank.acts.first_taken(a - ck_.faw + 1, a + ck_.faw); c >= 0 && m < near.size();
+       c = rank.acts.first_taken(c + 1, a + ck_.faw)) {
+    near[m++] = c;
+  }
+  int64_t later = a;
+  for (size_t i = 0; i + 3 < m; ++i) {
+    if (std::max(a, near[i + 3]) - std::min(a, near[i]) < ck_.faw) {
+      later = std::max(later, near[i] < a ? near[i] + ck_.faw : near[i] + 1);
+    }
+  }
+  return later;
+}
+
 int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
                              DramAccessResult& r) {
   int64_t a = earliest;
@@ -232,16 +252,11 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
       a = rank.act_starts.first_free(a);
       continue;
     }
-    if (faw_binds && rank.acts.count(a - ck_.faw + 1, a + 1) >= 4) {
-      int64_t fourth = a + 1;  // the fourth ACT back from a: a new one waits tFAW after it
-      for (int k = 0; k < 4; ++k) fourth = rank.acts.last_taken(a - ck_.faw + 1, fourth);
-      a = std::max(a + 1, fourth + ck_.faw);
-      continue;
-    }
-    if (faw_binds && rank.acts.count(a, a + ck_.faw) >= 4) {
-      // Every window from a up to the first of these ACTs holds all four of them.
-      a = rank.acts.first_taken(a, a + ck_.faw) + 1;
-      continue;
+    if (faw_binds) {
+      if (const int64_t later = faw_clear(rank, a); later != a) {
+        a = later;
+        continue;
+      }
     }
     if (ch.cmd_starts.taken(a)) {
       a = ch.cmd_starts.first_free(a);

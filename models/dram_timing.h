@@ -149,6 +149,7 @@ class DramTiming {
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
   int64_t wake(Rank& rank, int64_t t);
+  int64_t faw_clear(const Rank& rank, int64_t a) const;  // a, or a later clock to try (tFAW)
   int64_t activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest, DramAccessResult& r);
   void occupy(Rank& rank, int64_t start, int64_t end);
   void integrate_idle(Rank& rank, int64_t until);

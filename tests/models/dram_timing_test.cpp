@@ -168,6 +168,22 @@ TEST(DramTiming, EightActivatesUnderTfaw) {
   EXPECT_EQ(dram.commands().act, 8u);
 }
 
+TEST(DramTiming, TfawHoldsForWindowsAroundAnActBookedBetweenOthers) {
+  auto spec = lp4();
+  spec.trrd_s = 4 * 0.625 * kNs;  // tRRD 4 < tFAW / 4, so that tFAW binds
+  DramTiming dram(spec);
+  const double ck = 0.625 * kNs;
+  // Later arrivals first: ACTs at 40 and 50, then 0 and 10 before them (four in 50 clocks).
+  EXPECT_EQ(dram.access(40 * ck, 0 * kBankStride, 32, false).issue_ck, 40);
+  EXPECT_EQ(dram.access(50 * ck, 1 * kBankStride, 32, false).issue_ck, 50);
+  EXPECT_EQ(dram.access(0, 2 * kBankStride, 32, false).issue_ck, 0);
+  EXPECT_EQ(dram.access(10 * ck, 3 * kBankStride, 32, false).issue_ck, 10);
+  // An ACT at 20 would make five in [0, 50], a window shorter than tFAW = 64 that starts
+  // before it and ends after it; it waits for 0 + tFAW = 64, where 10, 40 and 50 are the only
+  // ACTs within tFAW of it.
+  EXPECT_EQ(dram.access(20 * ck, 4 * kBankStride, 32, false).issue_ck, 64);
+}
+
 TEST(DramTiming, ActivatesKeepTrrd) {
   DramTiming dram(lp4());  // tRRD 16 = tFAW / 4
   for (uint64_t b = 0; b < 6; ++b) {
