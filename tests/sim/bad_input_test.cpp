@@ -4,8 +4,6 @@
 // that names the culprit, and no output file left behind.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
@@ -18,6 +16,8 @@
 
 #include <sys/stat.h>
 
+#include "tests/sim/cli_test_util.h"
+#include "tests/sim/csv_test_util.h"
 #include "tests/sim/hardening_fixtures.h"
 
 namespace fs = std::filesystem;
@@ -28,27 +28,12 @@ const std::string kHome = BLSIM_SOURCE_DIR;
 const std::string kLittle = kHome + "/workloads/nets/mnist-little.onnx";
 const std::string kBig = kHome + "/workloads/nets/mnist-big.onnx";
 
-std::string read_all(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-struct Outcome {
-  int status = -1;
-  std::string err;
-};
+using blsim::testing::Outcome;
+using blsim::testing::read_all;
 
 // Runs blsim with `args` (already shell-quoted where needed) in a scratch folder.
 Outcome run_blsim(const std::string& args, const std::string& dir) {
-  const std::string err = dir + "/stderr.txt";
-  const std::string cmd = "cd '" + dir + "' && '" + std::string(BLSIM_BINARY) + "' " + args +
-                          " > /dev/null 2> '" + err + "' < /dev/null";
-  const int raw = std::system(cmd.c_str());
-  Outcome o;
-  o.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  o.err = read_all(err);
-  fs::remove(err);
-  return o;
+  return blsim::testing::run_blsim_captured(args, dir);
 }
 
 void write_text(const std::string& path, const std::string& text) {
