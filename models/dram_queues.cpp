@@ -18,30 +18,32 @@ int64_t DramTiming::queue_entry() {
   int64_t entry = 0;
   const int64_t per_burst = std::max(ck_.burst, ck_.ccd);
   while (queue_bursts_ >= queue_capacity_) {
-    Held& first = queue_held_.back();
+    Held& first = queue_held_[queue_head_];
     const uint64_t n = std::min(first.bursts, queue_bursts_ - queue_capacity_ + 1);
     entry = std::max(entry, first.end - static_cast<int64_t>(first.bursts - n) * per_burst);
     first.bursts -= n;
     queue_bursts_ -= n;
-    if (first.bursts == 0) queue_held_.pop_back();
+    if (first.bursts == 0) ++queue_head_;
   }
   return entry;
 }
 
-// Holds a request until its bursts finish: the requests are kept latest end first, a new one
-// behind those that end when it does (so the newest of them frees its bursts first).
+// Holds a request until its bursts finish. The held requests are kept in order of their ends
+// from queue_head_ on, a new one before those that end when it does (so the newest of them
+// frees its bursts first); new requests mostly end last, so the search runs from the back.
 void DramTiming::hold(const Held& h) {
-  queue_held_.insert(std::upper_bound(queue_held_.begin(), queue_held_.end(), h.end,
-                                      [](int64_t end, const Held& held) { return end > held.end; }),
-                     h);
+  if (queue_head_ >= 64 && queue_head_ * 2 >= queue_held_.size()) {  // drop the freed ones
+    queue_held_.erase(queue_held_.begin(),
+                      queue_held_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
+    queue_head_ = 0;
+  }
+  size_t i = queue_held_.size();
+  while (i > queue_head_ && queue_held_[i - 1].end >= h.end) --i;
+  queue_held_.insert(queue_held_.begin() + static_cast<std::ptrdiff_t>(i), h);
   queue_bursts_ += h.bursts;
 }
 
 // ---- the write queue -------------------------------------------------------------------------
-
-size_t DramTiming::channel_of(uint64_t addr) const {
-  return static_cast<size_t>(addr / spec_.row_bytes() % static_cast<uint64_t>(spec_.channels));
-}
 
 void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
                        DramAccessResult& result) {

@@ -99,10 +99,7 @@ class DramSlotRing {
   uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   // Bits lo .. hi-1 (0 <= lo < hi <= 64).
-  static uint64_t span_mask(int lo, int hi) {
-    const uint64_t below_hi = hi == 64 ? ~uint64_t{0} : (uint64_t{1} << hi) - 1;
-    return below_hi & ~((uint64_t{1} << lo) - 1);
-  }
+  static uint64_t span_mask(int lo, int hi) { return (~uint64_t{0} >> (64 - (hi - lo))) << lo; }
   static int popcount(uint64_t x) {  // portable: no popcnt instruction assumed
     x = x - ((x >> 1) & 0x5555555555555555ULL);
     x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);

@@ -71,6 +71,9 @@ DramTiming::DramTiming(const DramSpec& spec)
                 log2_exact(static_cast<uint64_t>(spec.banks), bank_shift_) &&
                 log2_exact(static_cast<uint64_t>(spec.ranks), rank_shift_);
   rows_pow2_ = log2_exact(static_cast<uint64_t>(spec.rows), rows_shift);
+  row_bytes_ = spec.row_bytes();
+  burst_bytes_ = spec.burst_bytes();
+  if (!log2_exact(burst_bytes_, burst_shift_)) burst_shift_ = -1;
   for (auto& ch : channels_) {
     ch.slot_free.assign(static_cast<size_t>(std::max(0, spec.write_queue_high_bursts)), 0);
   }
@@ -152,14 +155,12 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   if (posted) drain_idle(arrival, result);
   result.issue_ck = kForever;
   result.end_ck = arrival;
-  const uint64_t row_bytes = spec_.row_bytes();
-  const uint64_t burst_bytes = spec_.burst_bytes();
   bool posted_part = false;
   uint64_t request_bursts = 0;
   while (bytes > 0) {
-    const uint64_t part = std::min(bytes, row_bytes - addr % row_bytes);
+    const uint64_t part = std::min(bytes, row_bytes_ - offset_in_row(addr));
     Channel& ch = channels_[channel_of(addr)];
-    const uint64_t bursts = (part + burst_bytes - 1) / burst_bytes;
+    const uint64_t bursts = bursts_of(part);
     request_bursts += bursts;
     if (posted && write && bursts < ch.slot_free.size()) {
       // Accepted once the slots it takes are free (they held the writes `size` bursts ago).
@@ -289,7 +290,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     row = static_cast<int64_t>(rows_pow2_ ? r & (static_cast<uint64_t>(spec_.rows) - 1)
                                           : r % static_cast<uint64_t>(spec_.rows));
   } else {
-    const uint64_t chunk = addr / spec_.row_bytes();
+    const uint64_t chunk = addr / row_bytes_;
     channel = static_cast<size_t>(chunk % spec_.channels);
     const uint64_t rest = chunk / spec_.channels;
     bank_index = static_cast<size_t>(rest % spec_.banks);
@@ -324,7 +325,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     bank.open_row = row;
   }
 
-  const uint64_t bursts = (bytes + spec_.burst_bytes() - 1) / spec_.burst_bytes();
+  const uint64_t bursts = bursts_of(bytes);
   const int64_t latency = write ? ck_.wl : ck_.rl;
   // Clocks from a column command until the bank can be precharged, then reopened after tRP.
   const int64_t to_precharged = (write ? latency + ck_.burst + ck_.wr : ck_.rtp) + ck_.rp;

@@ -156,7 +156,17 @@ class DramTiming {
   void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
   int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                 DramAccessResult& result);
-  size_t channel_of(uint64_t addr) const;
+  size_t channel_of(uint64_t addr) const {
+    return map_shifts_ ? static_cast<size_t>((addr >> row_shift_) & (static_cast<uint64_t>(spec_.channels) - 1))
+                       : static_cast<size_t>(addr / row_bytes_ % static_cast<uint64_t>(spec_.channels));
+  }
+  uint64_t offset_in_row(uint64_t addr) const {
+    return map_shifts_ ? addr & (row_bytes_ - 1) : addr % row_bytes_;
+  }
+  uint64_t bursts_of(uint64_t bytes) const {  // bursts that carry `bytes`
+    return burst_shift_ >= 0 ? (bytes + burst_bytes_ - 1) >> burst_shift_
+                             : (bytes + burst_bytes_ - 1) / burst_bytes_;
+  }
   static constexpr uint64_t kFilterBlock = 1024;
   static size_t filter_bit(uint64_t addr) {  // of the block holding addr, one of 256
     return static_cast<size_t>((addr / kFilterBlock * 0x9E3779B97F4A7C15ULL) >> 56);
@@ -183,10 +193,13 @@ class DramTiming {
   };
   int64_t queue_entry();          // when a full queue next frees a slot (0: not full)
   void hold(const Held& h);       // puts a request in the queue
-  std::vector<Held> queue_held_;  // the requests the queue holds, latest end first
+  std::vector<Held> queue_held_;  // the requests the queue holds from queue_head_ on, by end
+  size_t queue_head_ = 0;
   uint64_t queue_bursts_ = 0;     // their bursts not yet finished
   uint64_t queue_capacity_ = 0;   // in bursts, over all channels
   bool batch_columns_ = false;  // a row's bursts can be booked as one run (see piece)
+  uint64_t row_bytes_ = 0, burst_bytes_ = 0;  // of the spec
+  int burst_shift_ = -1;                       // log2 of burst_bytes_, or -1
   bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
   bool rows_pow2_ = false;
   int row_shift_ = 0, channel_shift_ = 0, bank_shift_ = 0, rank_shift_ = 0;
