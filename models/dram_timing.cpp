@@ -59,7 +59,7 @@ DramTiming::DramTiming(const DramSpec& spec)
     const auto b = static_cast<int64_t>(i % static_cast<size_t>(spec.banks));
     banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
   }
-  queue_capacity_ = static_cast<uint64_t>(kQueueBursts) * static_cast<uint64_t>(spec.channels);
+  queue_capacity_ = static_cast<uint64_t>(std::max(1, spec.queue_bursts)) * static_cast<uint64_t>(spec.channels);
   auto log2_exact = [](uint64_t v, int& shift) {
     if (v == 0 || (v & (v - 1)) != 0) return false;
     shift = __builtin_ctzll(v);

@@ -12,7 +12,7 @@
 //            after writes and writes after reads wait for the bus to turn), one command per
 //            cmd_ck clocks on the command bus.
 // Row hits pipeline (a column command every tCCD). The controller reorders like FR-FCFS over a
-// queue of kQueueBursts bursts per channel: each bank serves its requests in arrival order,
+// queue of dram.queue_bursts bursts per channel: each bank serves its requests in arrival order,
 // but a request may take any command-bus, data-bus and ACT slot that earlier requests left free,
 // so requests to ready banks pass one that waits for a conflict, and data may return out of
 // order. A request enters the queue when it has a free slot: a slot frees when a burst finishes
@@ -61,9 +61,6 @@ struct DramBackground {
 
 class DramTiming {
  public:
-  // Bursts per channel the controller can reorder (estimate: 2 KiB of 32-byte bursts, 32 requests
-  // of 64 bytes; DRAMsim3 holds 32 transactions plus 8 commands a bank).
-  static constexpr int kQueueBursts = 64;
 
   explicit DramTiming(const DramSpec& spec);
 

@@ -122,6 +122,7 @@ struct DramSpec {
   double trefi_s = 0;
   double powerdown_idle_s = 0;      // controller enters power-down after this idle time
   double selfrefresh_idle_s = 0;    // ... and self-refresh after this one (0: never)
+  int queue_bursts = 64;            // bursts per channel the controller's request queue holds
   int write_queue_high_bursts = 0;  // posted writes per channel that start a drain (0: none)
   int write_queue_low_bursts = 0;   // a drain stops at this many queued write bursts
   DramPowerParams power;            // currents, voltages, tCK, BL, tRAS, tRP, tRFC, I/O

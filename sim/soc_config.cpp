@@ -402,6 +402,7 @@ DramSpec dram_from(const Config& cfg) {
   }
   p.trefipb_s = d.trefi_s / d.banks;
   d.selfrefresh_idle_s = cfg.real("dram.selfrefresh_idle_ns") * 1e-9;
+  d.queue_bursts = static_cast<int>(cfg.integer("dram.queue_bursts"));
   d.write_queue_high_bursts = static_cast<int>(cfg.integer("dram.write_queue_high_bursts"));
   d.write_queue_low_bursts = static_cast<int>(cfg.integer("dram.write_queue_low_bursts"));
   if (d.write_queue_low_bursts > d.write_queue_high_bursts) {
@@ -423,6 +424,11 @@ void declare_soc_options(OptionTable& t) {
   t.real("dram.selfrefresh_idle_ns", "0", "ns",
          "idle time after which a rank enters self-refresh (0: never)", Bound::kNonNegative)
       .at_most(1e12);
+  t.integer("dram.queue_bursts", "64", "bursts",
+            "bursts per channel the controller's request queue holds (a request enters when one "
+            "of its bursts finishes; estimate: 2 KiB of 32-byte bursts)",
+            Bound::kPositive)
+      .at_most(1 << 20);
   t.integer("dram.write_queue_high_bursts", "0", "bursts",
             "queued write bursts per channel at which the controller drains writes ahead of "
             "reads (0: writes are not queued)",

@@ -104,9 +104,10 @@ TEST(DramTiming, OneTransactionStreamsItsBursts) {
 }
 
 TEST(DramTiming, AFullQueueTakesTheNextRequestWhenABurstFinishes) {
-  // The queue holds kQueueBursts = 64 bursts on one channel.
-  ASSERT_EQ(DramTiming::kQueueBursts, 64);
-  DramTiming dram(lp4());
+  // The queue holds 64 bursts on one channel.
+  auto spec = lp4();
+  spec.queue_bursts = 64;
+  DramTiming dram(spec);
   // 63 bursts to bank 0: ACT 0, RD 29 + 8 i, data [57 + 8 i, 65 + 8 i), the last ends at 561.
   EXPECT_EQ(dram.access(0, 0, 63 * 32, false).end_ck, 561);
   // One more to bank 1 fills the queue without waiting: ACT at tRRD = 16; the data bus is

@@ -402,6 +402,9 @@ const BadInput kTable[] = {
        return std::string("run --config soc.ini --out o");
      },
      "soc.ini: config file is a directory"},
+    {"dram_queue_of_no_bursts",
+     [](const std::string&) { return std::string("dram --memspec " + kHome + "/configs/dram/lpddr4-3200.ini --trace t --set dram.queue_bursts=0"); },
+     "dram.queue_bursts"},
     {"memspec_is_dev_urandom",
      [](const std::string&) { return std::string("run --set dram.memspec=/dev/urandom --out o"); },
      "dram.memspec"},
