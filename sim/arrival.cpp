@@ -1,25 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "sim/arrival.h"
 
-#include <cerrno>
 #include <cmath>
-#include <cstdlib>
 #include <random>
 
 #include "common/csv_reader.h"
+#include "common/number_text.h"
 #include "common/regular_file.h"
 #include "common/user_error.h"
 
 namespace blsim {
 namespace {
-
-bool parse_real(const std::string& text, double& out) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  errno = 0;
-  out = std::strtod(text.c_str(), &end);
-  return errno == 0 && end == text.c_str() + text.size() && std::isfinite(out);
-}
 
 constexpr uint64_t kMaxTraceBytes = 1ull << 30;
 
@@ -43,7 +34,7 @@ ArrivalSpec parse_arrival(const std::string& text, const std::string& where) {
   const std::string arg = colon == std::string::npos ? "" : text.substr(colon + 1);
   if (kind == "periodic" || kind == "poisson") {
     spec.kind = kind == "periodic" ? ArrivalSpec::Kind::kPeriodic : ArrivalSpec::Kind::kPoisson;
-    if (!parse_real(arg, spec.rate_hz) || spec.rate_hz <= 0 || spec.rate_hz > 1e9) {
+    if (!parse_finite(arg, &spec.rate_hz) || spec.rate_hz <= 0 || spec.rate_hz > 1e9) {
       throw UserError(where + ": " + kind + ": expected a rate in inputs per second, a number in "
                       "(0, 1e9], got \"" + arg + "\"");
     }
@@ -84,7 +75,7 @@ std::vector<double> arrival_times(const ArrivalSpec& spec, size_t n) {
       // One column of seconds; a header line, if any, is the column's name.
       std::vector<std::vector<std::string>> rows = table.rows;
       double first = 0;
-      if (!table.header.empty() && parse_real(table.header[0], first)) rows.insert(rows.begin(), table.header);
+      if (!table.header.empty() && parse_finite(table.header[0], &first)) rows.insert(rows.begin(), table.header);
       if (!table.header.empty() && table.header.size() != 1) {
         throw UserError(path + ": an arrival trace has one column (arrival time in seconds), found " +
                         std::to_string(table.header.size()));
@@ -95,7 +86,7 @@ std::vector<double> arrival_times(const ArrivalSpec& spec, size_t n) {
       }
       for (size_t i = 0; i < n; ++i) {
         const std::string& field = rows[i][0];
-        if (!parse_real(field, t[i]) || t[i] < 0 || (i > 0 && t[i] < t[i - 1])) {
+        if (!parse_finite(field, &t[i]) || t[i] < 0 || (i > 0 && t[i] < t[i - 1])) {
           throw UserError(path + ": arrival " + std::to_string(i + 1) + " \"" + field +
                           "\": expected seconds, non-negative and not before the previous arrival");
         }
