@@ -92,10 +92,11 @@ struct Latency {
 };
 
 // Replays each pattern of one memspec and checks it against DRAMPower.
-void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
+void check_patterns(DramReference& t, const std::string& memspec, Latency lat,
+                    size_t patterns = 7) {
   const fs::path data = fs::path(BLSIM_TEST_DATA) / "drampower-reference";
   const auto refs = read_rows(data / ("drampower-" + memspec + ".csv"));
-  ASSERT_EQ(refs.size(), 7u);
+  ASSERT_EQ(refs.size(), patterns);
   const std::vector<std::string> parts = {"act", "pre", "rd", "wr", "ref", "background"};
   for (const auto& ref : refs) {
     const std::string& name = ref.at("pattern");
@@ -153,6 +154,15 @@ void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
       EXPECT_NEAR(err["ref"], -0.5275, 0.01) << "per-bank refresh now matches: use the tolerance";
       EXPECT_NEAR(err["total"], -0.256, 0.01);
       err.erase("ref"), err.erase("total");
+    } else if (name == "perbank_refresh_pairs") {
+      // The same refresh work over a whole round as LPDDR5 does it (DRAMPower: 8 pair refreshes
+      // every tREFI / 8; blsim: its 16 single-bank ones): the total matches within the tolerance
+      // (checked below), the split does not. A pair keeps the rank in active standby 8 tRFCpb a
+      // round, blsim's single banks 16 tRFCpb, so 8 tRFCpb (IDD3N - IDD2N) VDD = 4.03 nJ sits
+      // in blsim's background rather than in its refresh: refresh -5.5%, background +3.0%.
+      EXPECT_NEAR(err["ref"], -0.055, 0.005);
+      EXPECT_NEAR(err["background"], 0.030, 0.005);
+      err.erase("ref"), err.erase("background");
     }
     for (const auto& [p, e] : err) EXPECT_LT(std::fabs(e), 0.02) << p;
   }
@@ -169,7 +179,7 @@ TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) {
 // LPDDR5-3200 in 16-bank mode against DRAMPower's LPDDR5 model (its memspec in DRAMPower's
 // clocks = blsim's 0.625 ns, WCK:CK 1 there, so a BL16 burst lasts the same 5 ns).
 TEST_F(DramReference, Lpddr5PatternsMatchDramPower) {
-  check_patterns(*this, "lpddr5-3200", {36, 16});
+  check_patterns(*this, "lpddr5-3200", {36, 16}, 8);
 }
 
 // ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------

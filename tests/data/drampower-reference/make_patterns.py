@@ -24,7 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The clocks of each memspec as blsim rounds them (ns values up, tREFI down); PD_IDLE and
 # SR_IDLE are dram.powerdown_idle_ns=100 and dram.selfrefresh_idle_ns=5000 in clocks; T1, T2, T3
-# are the arrival clocks of the last request of patterns (d, e), (f) and (g).
+# are the arrival clocks of the last request of patterns (d, e), (f) and (g), T4 that of (h).
 DEVICES = {
     "lpddr4-3200": dict(  # tCK 0.625 ns
         BANKS=8, RCD=29, RP=29, RAS=68, RTP=12, WR=29, RL=28, WL=14, BURST=8, CCD=8, RRD=16, FAW=64,
@@ -39,7 +39,7 @@ DEVICES = {
     "lpddr5-3200": dict(
         BANKS=16, RCD=32, RP=32, RAS=68, RTP=20, WR=56, RL=36, WL=16, BURST=8, CCD=8, RRD=8,
         FAW=32, REFI=6248, RFC=448, REFI_PB=390, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160,
-        SR_IDLE=8000, T1=14000, T2=20000, T3=3800),
+        SR_IDLE=8000, T1=14000, T2=20000, T3=3800, T4=6500),
 }
 
 # The patterns are command sequences: the write queue (a controller policy that would hold the
@@ -149,6 +149,22 @@ def patterns():
     out.append(dict(name="perbank_refresh", reqs=reqs,
                     set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
                     counts=dict(act=2, pre=1, rd=2, wr=0, ref=9)))
+
+    # (h) 16-bank LPDDR5 only: the same refresh work as the standard does it. blsim refreshes
+    # one bank every REFI_PB = tREFI / 16 (16 in a round); an LPDDR5 REFpb in 16-bank mode
+    # refreshes a bank pair (b, b + 8) every tREFI / 8, given to DRAMPower as REFB of bank b at
+    # 2 (b + 1) REFI_PB (one bank per command there, the rank-level energy is the same). A read,
+    # then the same row after the whole round (bank 0's refresh closed it at REFI_PB: PRE).
+    if BANKS == 16:
+        t4 = T4
+        reqs = [(0, "READ", 0), (0, "READ", t4)]
+        cmds = [cmd(0, "ACT"), rd(RCD), cmd(REFI_PB, "PRE")]
+        cmds += [cmd(2 * (b + 1) * REFI_PB, "REFB", bank=b) for b in range(8)]
+        cmds += [cmd(t4, "ACT"), rd(t4 + RCD)]
+        expect = [(0, d0), (t4, t4 + RCD + RL + BURST)]
+        out.append(dict(name="perbank_refresh_pairs", reqs=reqs,
+                        set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
+                        counts=dict(act=2, pre=1, rd=2, wr=0, ref=16)))
     return out
 
 
