@@ -2,7 +2,7 @@
 // blsim dram against reference numbers produced by peer tools (the commands and tool commits are
 // in the README of each data folder):
 //   tests/data/drampower-reference: LPDDR4-3200 and LPDDR4X-4266 command patterns priced by
-//     DRAMPower's LPDDR4 model; blsim
+//     DRAMPower's LPDDR4 model, LPDDR5-3200 ones by its LPDDR5 model; blsim
 //     replays the same requests, must issue the same commands at the same clocks (checked by
 //     make_patterns.py when the numbers were made, here through the end cycle and the command
 //     counts) and match the energy within 2%, in total and in every component above 1% of it.
@@ -85,17 +85,18 @@ class DramReference : public ::testing::Test {
 
 double rel(double got, double ref) { return got / ref - 1; }
 
-// ---- DRAMPower: LPDDR4 command patterns ------------------------------------------------------
+// ---- DRAMPower: LPDDR4 and LPDDR5 command patterns -------------------------------------------
 
 struct Latency {
   int64_t rl, wl;  // tCK, the memspec's cl_ck and wl_ck
 };
 
 // Replays each pattern of one memspec and checks it against DRAMPower.
-void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
+void check_patterns(DramReference& t, const std::string& memspec, Latency lat,
+                    size_t patterns = 7) {
   const fs::path data = fs::path(BLSIM_TEST_DATA) / "drampower-reference";
   const auto refs = read_rows(data / ("drampower-" + memspec + ".csv"));
-  ASSERT_EQ(refs.size(), 7u);
+  ASSERT_EQ(refs.size(), patterns);
   const std::vector<std::string> parts = {"act", "pre", "rd", "wr", "ref", "background"};
   for (const auto& ref : refs) {
     const std::string& name = ref.at("pattern");
@@ -142,6 +143,27 @@ void check_patterns(DramReference& t, const std::string& memspec, Latency lat) {
     // selfrefresh: entering, the device refreshes all banks first (blsim books it since the
     // comparison showed refresh -50% and total -20% without it); perbank_refresh: IDD5PB is an
     // average over tREFI / banks (it was priced as a current during tRFCpb: refresh -75%).
+    if (memspec.rfind("lpddr5", 0) == 0 && name == "perbank_refresh") {
+      // Known miss (refresh -52.7%, total -25.6%): in 16-bank mode an LPDDR5 REFpb refreshes a
+      // bank pair (n, n + 8) every tREFI / 8, and DRAMPower's LPDDR5 model prices each REFB over
+      // that interval, (IDD5PB tREFI/8 - IDD2N (tREFI/8 - tRFCpb) - IDD3N tRFCpb) x VDD: 9.16 nJ.
+      // blsim refreshes one bank every tREFI / 16 and prices it over tREFI / 16: 4.33 nJ. Both
+      // average IDD5PB over a whole refresh round of the rank; the commands differ (blsim has no
+      // pair refresh), so DRAMPower, given blsim's 16 single-bank refreshes a round, counts the
+      // refresh work twice.
+      EXPECT_NEAR(err["ref"], -0.5275, 0.01) << "per-bank refresh now matches: use the tolerance";
+      EXPECT_NEAR(err["total"], -0.256, 0.01);
+      err.erase("ref"), err.erase("total");
+    } else if (name == "perbank_refresh_pairs") {
+      // The same refresh work over a whole round as LPDDR5 does it (DRAMPower: 8 pair refreshes
+      // every tREFI / 8; blsim: its 16 single-bank ones): the total matches within the tolerance
+      // (checked below), the split does not. A pair keeps the rank in active standby 8 tRFCpb a
+      // round, blsim's single banks 16 tRFCpb, so 8 tRFCpb (IDD3N - IDD2N) VDD = 4.03 nJ sits
+      // in blsim's background rather than in its refresh: refresh -5.5%, background +3.0%.
+      EXPECT_NEAR(err["ref"], -0.055, 0.005);
+      EXPECT_NEAR(err["background"], 0.030, 0.005);
+      err.erase("ref"), err.erase("background");
+    }
     for (const auto& [p, e] : err) EXPECT_LT(std::fabs(e), 0.02) << p;
   }
 }
@@ -152,6 +174,12 @@ TEST_F(DramReference, Lpddr4PatternsMatchDramPower) {
 
 TEST_F(DramReference, Lpddr4xPatternsMatchDramPower) {
   check_patterns(*this, "lpddr4x-4266", {36, 18});
+}
+
+// LPDDR5-3200 in 16-bank mode against DRAMPower's LPDDR5 model (its memspec in DRAMPower's
+// clocks = blsim's 0.625 ns, WCK:CK 1 there, so a BL16 burst lasts the same 5 ns).
+TEST_F(DramReference, Lpddr5PatternsMatchDramPower) {
+  check_patterns(*this, "lpddr5-3200", {36, 16}, 8);
 }
 
 // ---- DRAMsim3: LPDDR3-1866 and LPDDR4X-4266 streams -----------------------------------------

@@ -1,18 +1,18 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: MIT
-"""LPDDR4 command patterns for the DRAMPower comparison (see README.md), on blsim's
-lpddr4-3200 and lpddr4x-4266 memspecs.
+"""LPDDR4 and LPDDR5 command patterns for the DRAMPower comparison (see README.md), on blsim's
+lpddr4-3200, lpddr4x-4266 and lpddr5-3200 memspecs.
 
 For each memspec and pattern this writes the blsim request trace MEMSPEC/PATTERN.trace, runs
 `blsim dram` on it,
 checks that blsim issued the hand-derived commands at the hand-derived clocks (each request's
 first command and its last data beat, from dram_requests.csv, and the command counts of dram.csv),
 writes the same commands at the same clocks as a DRAMPower command trace
-MEMSPEC/PATTERN.drampower.csv, replays it through DRAMPower's LPDDR4 core model
+MEMSPEC/PATTERN.drampower.csv, replays it through DRAMPower's LPDDR4 or LPDDR5 core model
 (drampower_core_replay.cpp, with drampower-MEMSPEC.json) and writes DRAMPower's core energy by
 component to drampower-MEMSPEC.csv.
 
-usage: make_patterns.py BLSIM DRAMPOWER_CORE_REPLAY REPO_ROOT
+usage: make_patterns.py BLSIM DRAMPOWER_CORE_REPLAY REPO_ROOT [MEMSPEC...]
 """
 import csv
 import os
@@ -24,18 +24,23 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The clocks of each memspec as blsim rounds them (ns values up, tREFI down); PD_IDLE and
 # SR_IDLE are dram.powerdown_idle_ns=100 and dram.selfrefresh_idle_ns=5000 in clocks; T1, T2, T3
-# are the arrival clocks of the last request of patterns (d, e), (f) and (g).
+# are the arrival clocks of the last request of patterns (d, e), (f) and (g), T4 that of (h).
 DEVICES = {
     "lpddr4-3200": dict(  # tCK 0.625 ns
-        RCD=29, RP=29, RAS=68, RTP=12, WR=29, RL=28, WL=14, BURST=8, CCD=8, RRD=16, FAW=64,
+        BANKS=8, RCD=29, RP=29, RAS=68, RTP=12, WR=29, RL=28, WL=14, BURST=8, CCD=8, RRD=16, FAW=64,
         REFI=6246, RFC=448, REFI_PB=780, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160, SR_IDLE=8000,
         T1=14000, T2=20000, T3=7400),
     "lpddr4x-4266": dict(  # tCK 2 / 4266 MHz = 0.468823 ns
-        RCD=39, RP=39, RAS=90, RTP=16, WR=39, RL=36, WL=18, BURST=8, CCD=8, RRD=16, FAW=64,
+        BANKS=8, RCD=39, RP=39, RAS=90, RTP=16, WR=39, RL=36, WL=18, BURST=8, CCD=8, RRD=16, FAW=64,
         REFI=8341, RFC=812, REFI_PB=1042, RFC_PB=406, XP=16, XSR=828, PD_IDLE=214,
         SR_IDLE=10665, T1=18500, T2=26000, T3=9900),
+    # 16 banks (16B mode); tCK 0.625 ns is the WCK period, 4 clocks a CK. Per-bank refresh: one
+    # bank every tREFI / 16 (blsim's), in DRAMPower's REFB command.
+    "lpddr5-3200": dict(
+        BANKS=16, RCD=32, RP=32, RAS=68, RTP=20, WR=56, RL=36, WL=16, BURST=8, CCD=8, RRD=8,
+        FAW=32, REFI=6248, RFC=448, REFI_PB=390, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160,
+        SR_IDLE=8000, T1=14000, T2=20000, T3=3800, T4=6500),
 }
-ROW = 8 * 2048                 # address step to the next row of the same bank (8 banks x 2 KiB)
 
 # The patterns are command sequences: the write queue (a controller policy that would hold the
 # writes back and reorder them) is off.
@@ -58,6 +63,7 @@ def cmd(t, name, bank=0, row=0):
 
 def patterns():
     out = []
+    ROW = BANKS * 2048  # address step to the next row of the same bank (banks x 2 KiB)
 
     # (a) ACT, 16 RD to one row, then a conflict: PRE, ACT, RD. RD i at RCD + 8 i (tCCD);
     # PRE at the last RD + tRTP (tRAS already met); ACT after tRP; RD after tRCD.
@@ -130,18 +136,35 @@ def patterns():
                     set=["dram.powerdown_idle_ns=100", "dram.selfrefresh_idle_ns=5000"],
                     cmds=cmds, expect=expect, counts=dict(act=2, pre=1, rd=2, wr=0, ref=2)))
 
-    # (g) per-bank refresh in standby: bank b refreshes at (b + 1) REFI_PB + k 8 REFI_PB for RFC_PB;
+    # (g) per-bank refresh in standby: bank b refreshes at (b + 1) REFI_PB + k BANKS REFI_PB for
+    # RFC_PB;
     # a read, then the same row after nine per-bank refreshes (bank 0's first closes the row).
     t3 = T3
     reqs = [(0, "READ", 0), (0, "READ", t3)]
     cmds = [cmd(0, "ACT"), rd(RCD), cmd(REFI_PB, "PRE")]
     for k in range(1, 10):
-        cmds.append(cmd(k * REFI_PB, "REFB", bank=(k - 1) % 8))
+        cmds.append(cmd(k * REFI_PB, "REFB", bank=(k - 1) % BANKS))
     cmds += [cmd(t3, "ACT"), rd(t3 + RCD)]
     expect = [(0, d0), (t3, t3 + RCD + RL + BURST)]
     out.append(dict(name="perbank_refresh", reqs=reqs,
                     set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
                     counts=dict(act=2, pre=1, rd=2, wr=0, ref=9)))
+
+    # (h) 16-bank LPDDR5 only: the same refresh work as the standard does it. blsim refreshes
+    # one bank every REFI_PB = tREFI / 16 (16 in a round); an LPDDR5 REFpb in 16-bank mode
+    # refreshes a bank pair (b, b + 8) every tREFI / 8, given to DRAMPower as REFB of bank b at
+    # 2 (b + 1) REFI_PB (one bank per command there, the rank-level energy is the same). A read,
+    # then the same row after the whole round (bank 0's refresh closed it at REFI_PB: PRE).
+    if BANKS == 16:
+        t4 = T4
+        reqs = [(0, "READ", 0), (0, "READ", t4)]
+        cmds = [cmd(0, "ACT"), rd(RCD), cmd(REFI_PB, "PRE")]
+        cmds += [cmd(2 * (b + 1) * REFI_PB, "REFB", bank=b) for b in range(8)]
+        cmds += [cmd(t4, "ACT"), rd(t4 + RCD)]
+        expect = [(0, d0), (t4, t4 + RCD + RL + BURST)]
+        out.append(dict(name="perbank_refresh_pairs", reqs=reqs,
+                        set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
+                        counts=dict(act=2, pre=1, rd=2, wr=0, ref=16)))
     return out
 
 
@@ -170,7 +193,7 @@ def derive_interleave(reqs):
     """Commands of pattern (c) from blsim's per-request clocks, checked against the rules."""
     cmds, acts = [], []
     for r in reqs:
-        bank = int(r["address"], 16) // 2048 % 8
+        bank = int(r["address"], 16) // 2048 % BANKS
         col_cmd = int(r["data_end_cycle"]) - RL - BURST
         if bank not in [b for b, _ in acts]:
             act = int(r["issue_cycle"])
@@ -197,8 +220,11 @@ def drampower_trace(cmds, end):
 
 def main():
     blsim, replay, root = sys.argv[1:4]
+    only = sys.argv[4:]  # optional: the memspecs to make (default: all)
     tmp = tempfile.mkdtemp()
     for device, clocks in DEVICES.items():
+        if only and device not in only:
+            continue
         globals().update(clocks)
         os.makedirs(os.path.join(HERE, device), exist_ok=True)
         rows = []
