@@ -17,21 +17,6 @@ class DramSlotRing {
   // to 33000 clocks ahead, and a burst must still see the bursts booked before its earliest clock.
   static constexpr int64_t kSlots = 65536;
 
-  // Highest taken clock in [from, to), or -1.
-  int64_t last_taken(int64_t from, int64_t to) const {
-    from = std::max(from, floor());
-    to = std::min(to, top_);
-    for (int64_t s = to - 1; s >= from;) {
-      const int64_t base = s & ~int64_t{63};
-      const int lo = static_cast<int>(std::max(from, base) - base);
-      const int hi = static_cast<int>(s - base);  // bits lo .. hi of this word
-      const uint64_t hit = word(base) & span_mask(lo, hi + 1);
-      if (hit != 0) return base + 63 - __builtin_clzll(hit);
-      s = base - 1;
-    }
-    return -1;
-  }
-
   bool taken(int64_t c) const { return c >= floor() && c < top_ && ((word(c) >> (c & 63)) & 1) != 0; }
 
   // Lowest taken clock in [from, to), or -1.
@@ -61,29 +46,11 @@ class DramSlotRing {
     return top_;
   }
 
-  // Taken clocks in [from, to).
-  int count(int64_t from, int64_t to) const {
-    from = std::max(from, floor());
-    to = std::min(to, top_);
-    int n = 0;
-    for (int64_t s = from; s < to;) {
-      const int64_t base = s & ~int64_t{63};
-      const int64_t end = std::min(to, base + 64);
-      n += popcount(word(base) & span_mask(static_cast<int>(s - base), static_cast<int>(end - base)));
-      s = end;
-    }
-    return n;
-  }
-
   // Takes the clocks [from, to).
   void mark(int64_t from, int64_t to) {
     if (to > top_) advance(to);
     from = std::max(from, floor_);
     if (from >= to) return;
-    if ((from >> 6) == ((to - 1) >> 6)) {  // one word, the usual case
-      word(from) |= span_mask(static_cast<int>(from & 63), static_cast<int>(((to - 1) & 63) + 1));
-      return;
-    }
     for (int64_t s = from; s < to;) {
       const int64_t base = s & ~int64_t{63};
       const int64_t end = std::min(to, base + 64);
@@ -100,12 +67,6 @@ class DramSlotRing {
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   // Bits lo .. hi-1 (0 <= lo < hi <= 64).
   static uint64_t span_mask(int lo, int hi) { return (~uint64_t{0} >> (64 - (hi - lo))) << lo; }
-  static int popcount(uint64_t x) {  // portable: no popcnt instruction assumed
-    x = x - ((x >> 1) & 0x5555555555555555ULL);
-    x = (x & 0x3333333333333333ULL) + ((x >> 2) & 0x3333333333333333ULL);
-    x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0fULL;
-    return static_cast<int>((x * 0x0101010101010101ULL) >> 56);
-  }
   // Moves the top to `to`. The words the top enters held clocks kSlots or more older, which
   // leave the ring: they are cleared whole (after a long idle gap the whole ring is), so the
   // clocks at or above the top are free.

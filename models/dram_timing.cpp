@@ -226,7 +226,9 @@ int64_t DramTiming::wake(Rank& rank, int64_t t) {
 // a and four booked ACTs holds four consecutive ones, which then span (with a) less than tFAW; the
 // ACT must then come tFAW after the first of them (if it is before a) or after it.
 int64_t DramTiming::faw_clear(const Rank& rank, int64_t a) const {
-  std::array<int64_t, 16> near{};  // booked ACTs within tFAW of a, in order (tRRD apart)
+  // Booked ACTs within tFAW of a, in order: they keep tFAW, so at most four lie in [a - tFAW + 1, a]
+  // and four in [a + 1, a + tFAW - 1].
+  std::array<int64_t, 8> near{};
   size_t m = 0;
   for (int64_t c = rank.acts.first_taken(a - ck_.faw + 1, a + ck_.faw); c >= 0 && m < near.size();
        c = rank.acts.first_taken(c + 1, a + ck_.faw)) {
