@@ -10,15 +10,12 @@
 
 #include "models/soc_spec.h"
 #include "sim/config.h"
+#include "sim/dram_config.h"  // with_memspec
 
 namespace blsim {
 
 // configs/soc/exynos5422.ini under blsim_home(): the default SoC.
 std::string default_soc_preset();
-
-// cfg with every DRAM device key that cfg leaves at its default taken from the memspec file
-// named by dram.memspec (origins "file.ini:line"). Throws UserError for a bad memspec.
-Config with_memspec(const Config& cfg);
 
 // Checked SocSpec from a config that holds a SoC preset (applies with_memspec itself).
 SocSpec soc_spec_from(const Config& cfg);
