@@ -35,9 +35,11 @@ struct DramPowerParams {
   double trp_s = 0;          // PRE to ACT (tRC = tRAS + tRP)
   double trfc_s = 0;         // all-bank refresh cycle
   double trfcpb_s = 0;       // per-bank refresh cycle (0: the device has no per-bank refresh)
-  double trefipb_s = 0;      // per-bank refresh interval tREFI / banks, over which IDD5PB is an
-                             // average (0: IDD5PB priced as a current during tRFCpb only)
+  double trefipb_s = 0;      // per-bank refresh interval tREFI / (banks / banks_per_refresh),
+                             // over which IDD5PB is an average (0: IDD5PB priced as a current
+                             // during tRFCpb only)
   bool per_bank_refresh = false;  // the controller refreshes bank by bank (needs trfcpb_s)
+  int banks_per_refresh = 1;  // banks one per-bank refresh refreshes together (b, b + banks / n, ...)
   double io_pj_per_bit = 0;  // interface energy per data bit moved (both ends of the link)
 };
 

@@ -46,9 +46,12 @@ DramTiming::DramTiming(const DramSpec& spec)
   ck_.pd_idle = ck(spec.powerdown_idle_s);
   ck_.sr_idle = ck(spec.selfrefresh_idle_s);
   const int64_t refi = std::max<int64_t>(1, static_cast<int64_t>(std::floor(spec.trefi_s / tck_s_ + 1e-6)));
+  // Per-bank refresh takes the banks in turn, banks_per_refresh at once (bank b with b + groups,
+  // b + 2 groups, ...), one such group every tREFI / groups.
+  const int groups = std::max(1, spec.banks / std::max(1, p.banks_per_refresh));
   if (p.per_bank_refresh) {
-    ck_.refi = std::max<int64_t>(1, refi / spec.banks);
-    ck_.bank_refi = ck_.refi * spec.banks;
+    ck_.refi = std::max<int64_t>(1, refi / groups);
+    ck_.bank_refi = ck_.refi * groups;
     ck_.rfc = ck(p.trfcpb_s);
   } else {
     ck_.refi = refi;
@@ -56,8 +59,8 @@ DramTiming::DramTiming(const DramSpec& spec)
     ck_.rfc = ck(p.trfc_s);
   }
   for (size_t i = 0; i < banks_.size(); ++i) {
-    const auto b = static_cast<int64_t>(i % static_cast<size_t>(spec.banks));
-    banks_[i].refresh_offset = p.per_bank_refresh ? (b + 1) * ck_.refi : ck_.refi;
+    const auto g = static_cast<int64_t>(i % static_cast<size_t>(spec.banks) % static_cast<size_t>(groups));
+    banks_[i].refresh_offset = p.per_bank_refresh ? (g + 1) * ck_.refi : ck_.refi;
   }
   queue_capacity_ = static_cast<uint64_t>(std::max(1, spec.queue_bursts)) * static_cast<uint64_t>(spec.channels);
   auto log2_exact = [](uint64_t v, int& shift) {

@@ -17,8 +17,9 @@
 // so requests to ready banks pass one that waits for a conflict, and data may return out of
 // order. A request enters the queue when it has a free slot: a slot frees when a burst finishes
 // (the bursts of a request finish one every data-bus slot up to its last data). Refresh follows a fixed
-// schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (every tREFI / banks,
-// tRFCpb, one bank in turn); a refresh closes the rows it covers. Idle ranks power down after
+// schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (tRFCpb, the banks in
+// turn, banks_per_refresh at once: bank b with b + groups, ..., one group every tREFI / groups
+// for groups = banks / banks_per_refresh); a refresh closes the rows it covers. Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
 // Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's

@@ -131,6 +131,11 @@ void declare_dram_options(OptionTable& t) {
   t.real("dram.selfrefresh_idle_ns", "0", "ns",
          "idle time after which a rank enters self-refresh (0: never)", Bound::kNonNegative)
       .at_most(1e12);
+  t.integer("dram.banks_per_refresh", "1", "banks",
+            "banks one per-bank refresh command refreshes together: bank b with b + banks / n, "
+            "... (LPDDR5 in 16-bank mode: 2, a bank pair)",
+            Bound::kPositive)
+      .at_most(1024);
   t.integer("dram.queue_bursts", "64", "bursts",
             "bursts per channel the controller's request queue holds (a request enters when one "
             "of its bursts finishes; estimate: 2 KiB of 32-byte bursts)",
@@ -184,10 +189,16 @@ DramSpec dram_from(const Config& cfg) {
   if (p.per_bank_refresh && p.trfcpb_s <= 0) {
     cfg.fail("dram.per_bank_refresh", "the memspec has no per-bank refresh (dram.trfcpb_ns = 0)");
   }
-  if (p.per_bank_refresh && d.trefi_s / d.banks <= p.trfcpb_s) {
-    cfg.fail("dram.trfcpb_ns", "must be shorter than dram.trefi_ns / dram.banks");
+  p.banks_per_refresh = static_cast<int>(cfg.integer("dram.banks_per_refresh"));
+  if (d.banks % p.banks_per_refresh != 0) {
+    cfg.fail("dram.banks_per_refresh", "does not divide dram.banks (" + std::to_string(d.banks) + ")");
   }
-  p.trefipb_s = d.trefi_s / d.banks;
+  const int refresh_groups = d.banks / p.banks_per_refresh;  // per-bank refreshes a round
+  if (p.per_bank_refresh && d.trefi_s / refresh_groups <= p.trfcpb_s) {
+    cfg.fail("dram.trfcpb_ns",
+             "must be shorter than dram.trefi_ns / (dram.banks / dram.banks_per_refresh)");
+  }
+  p.trefipb_s = d.trefi_s / refresh_groups;
   d.selfrefresh_idle_s = cfg.real("dram.selfrefresh_idle_ns") * 1e-9;
   d.queue_bursts = static_cast<int>(cfg.integer("dram.queue_bursts"));
   d.write_queue_high_bursts = static_cast<int>(cfg.integer("dram.write_queue_high_bursts"));

@@ -274,6 +274,32 @@ TEST(DramTiming, PerBankRefreshBlocksOnlyItsBank) {
   EXPECT_EQ(dram.background_until(8000 * 0.625 * kNs).refreshes, 10u);
 }
 
+TEST(DramTiming, PerBankRefreshOfBankPairsBlocksBothBanksOfThePair) {
+  auto spec = lp4();
+  spec.power.per_bank_refresh = true;
+  spec.power.banks_per_refresh = 2;  // as LPDDR5 in 16-bank mode: a refresh takes b and b + 4 here
+  DramTiming dram(spec);
+  // Four pairs: tREFIpb = 6246 / 4 = 1561 (floor); banks 0 and 4 refresh from 1561 for tRFCpb
+  // 224 (to 1785), banks 1 and 5 from 3122.
+  EXPECT_EQ(dram.clocks().refi, 1561);
+  dram.access(0, 0, 32, false);  // bank 0, row 0: ACT 0
+  // Bank 4 waits for its pair's refresh: ACT 1785, RD 1814, data ends 1814 + 28 + 8.
+  auto r = dram.access(1600 * 0.625 * kNs, 4 * kBankStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 1785);
+  EXPECT_EQ(r.end_ck, 1850);
+  // Bank 1 is free at 1600: ACT 1600, RD 1629.
+  r = dram.access(1600 * 0.625 * kNs, kBankStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 1600);
+  EXPECT_EQ(r.end_ck, 1665);
+  // Bank 0's row was closed by the same refresh: ACT after it and tRRD after bank 4's, 1801.
+  r = dram.access(1600 * 0.625 * kNs, 0, 32, false);
+  EXPECT_EQ(r.row_misses, 1u);
+  EXPECT_EQ(r.issue_ck, 1801);
+  EXPECT_EQ(r.end_ck, 1866);
+  // One refresh command a pair: starts at 1561 k < 8000 for k >= 1: 5.
+  EXPECT_EQ(dram.background_until(8000 * 0.625 * kNs).refreshes, 5u);
+}
+
 TEST(DramTiming, IdleRankRefreshesAtActiveStandbyBetweenPowerDowns) {
   DramTiming dram(lp4());
   const double ck = 0.625 * kNs;

@@ -24,22 +24,24 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # The clocks of each memspec as blsim rounds them (ns values up, tREFI down); PD_IDLE and
 # SR_IDLE are dram.powerdown_idle_ns=100 and dram.selfrefresh_idle_ns=5000 in clocks; T1, T2, T3
-# are the arrival clocks of the last request of patterns (d, e), (f) and (g), T4 that of (h).
+# are the arrival clocks of the last request of patterns (d, e), (f) and (g). PAIRS: the device
+# refreshes bank pairs (dram.banks_per_refresh = 2).
 DEVICES = {
     "lpddr4-3200": dict(  # tCK 0.625 ns
         BANKS=8, RCD=29, RP=29, RAS=68, RTP=12, WR=29, RL=28, WL=14, BURST=8, CCD=8, RRD=16, FAW=64,
         REFI=6246, RFC=448, REFI_PB=780, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160, SR_IDLE=8000,
-        T1=14000, T2=20000, T3=7400),
+        T1=14000, T2=20000, T3=7400, PAIRS=False),
     "lpddr4x-4266": dict(  # tCK 2 / 4266 MHz = 0.468823 ns
         BANKS=8, RCD=39, RP=39, RAS=90, RTP=16, WR=39, RL=36, WL=18, BURST=8, CCD=8, RRD=16, FAW=64,
         REFI=8341, RFC=812, REFI_PB=1042, RFC_PB=406, XP=16, XSR=828, PD_IDLE=214,
-        SR_IDLE=10665, T1=18500, T2=26000, T3=9900),
-    # 16 banks (16B mode); tCK 0.625 ns is the WCK period, 4 clocks a CK. Per-bank refresh: one
-    # bank every tREFI / 16 (blsim's), in DRAMPower's REFB command.
+        SR_IDLE=10665, T1=18500, T2=26000, T3=9900, PAIRS=False),
+    # 16 banks (16B mode); tCK 0.625 ns is the WCK period, 4 clocks a CK. Per-bank refresh: a
+    # bank pair (b, b + 8) every tREFI / 8 (PAIRS: dram.banks_per_refresh = 2), in DRAMPower's
+    # two-bank refresh command REFP2B.
     "lpddr5-3200": dict(
         BANKS=16, RCD=32, RP=32, RAS=68, RTP=20, WR=56, RL=36, WL=16, BURST=8, CCD=8, RRD=8,
-        FAW=32, REFI=6248, RFC=448, REFI_PB=390, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160,
-        SR_IDLE=8000, T1=14000, T2=20000, T3=3800, T4=6500),
+        FAW=32, REFI=6248, RFC=448, REFI_PB=781, RFC_PB=224, XP=12, XSR=460, PD_IDLE=160,
+        SR_IDLE=8000, T1=14000, T2=20000, T3=7400, PAIRS=True),
 }
 
 # The patterns are command sequences: the write queue (a controller policy that would hold the
@@ -136,35 +138,21 @@ def patterns():
                     set=["dram.powerdown_idle_ns=100", "dram.selfrefresh_idle_ns=5000"],
                     cmds=cmds, expect=expect, counts=dict(act=2, pre=1, rd=2, wr=0, ref=2)))
 
-    # (g) per-bank refresh in standby: bank b refreshes at (b + 1) REFI_PB + k BANKS REFI_PB for
-    # RFC_PB;
+    # (g) per-bank refresh in standby: refresh group b (bank b, and bank b + BANKS / 2 when the
+    # device refreshes pairs) refreshes at (b + 1) REFI_PB + k groups REFI_PB for RFC_PB;
     # a read, then the same row after nine per-bank refreshes (bank 0's first closes the row).
     t3 = T3
+    groups = BANKS // 2 if PAIRS else BANKS
     reqs = [(0, "READ", 0), (0, "READ", t3)]
     cmds = [cmd(0, "ACT"), rd(RCD), cmd(REFI_PB, "PRE")]
     for k in range(1, 10):
-        cmds.append(cmd(k * REFI_PB, "REFB", bank=(k - 1) % BANKS))
+        cmds.append(cmd(k * REFI_PB, "REFP2B" if PAIRS else "REFB", bank=(k - 1) % groups))
     cmds += [cmd(t3, "ACT"), rd(t3 + RCD)]
     expect = [(0, d0), (t3, t3 + RCD + RL + BURST)]
     out.append(dict(name="perbank_refresh", reqs=reqs,
                     set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
                     counts=dict(act=2, pre=1, rd=2, wr=0, ref=9)))
 
-    # (h) 16-bank LPDDR5 only: the same refresh work as the standard does it. blsim refreshes
-    # one bank every REFI_PB = tREFI / 16 (16 in a round); an LPDDR5 REFpb in 16-bank mode
-    # refreshes a bank pair (b, b + 8) every tREFI / 8, given to DRAMPower as REFB of bank b at
-    # 2 (b + 1) REFI_PB (one bank per command there, the rank-level energy is the same). A read,
-    # then the same row after the whole round (bank 0's refresh closed it at REFI_PB: PRE).
-    if BANKS == 16:
-        t4 = T4
-        reqs = [(0, "READ", 0), (0, "READ", t4)]
-        cmds = [cmd(0, "ACT"), rd(RCD), cmd(REFI_PB, "PRE")]
-        cmds += [cmd(2 * (b + 1) * REFI_PB, "REFB", bank=b) for b in range(8)]
-        cmds += [cmd(t4, "ACT"), rd(t4 + RCD)]
-        expect = [(0, d0), (t4, t4 + RCD + RL + BURST)]
-        out.append(dict(name="perbank_refresh_pairs", reqs=reqs,
-                        set=NO_PD + ["dram.per_bank_refresh=true"], cmds=cmds, expect=expect,
-                        counts=dict(act=2, pre=1, rd=2, wr=0, ref=16)))
     return out
 
 
@@ -264,7 +252,7 @@ def run_pattern(blsim, replay, root, device, p, tmp):
     assert abs(total - e["total"]) <= 1e-6 * total
     n = lambda k: sum(1 for c in cmds if c[1] == k)
     return ([name, " ".join(p["set"]), 32, end, n("ACT"), n("PRE"), n("RD"), n("WR"),
-             n("REFA") + n("REFB") + n("SREFEN")] +
+             n("REFA") + n("REFB") + n("REFP2B") + n("SREFEN")] +
             [f"{e[k]:.9g}" for k in ("act", "pre", "rd", "wr", "ref", "standby", "powerdown",
                                      "selfrefresh", "background")] + [f"{total:.9g}"])
 
