@@ -46,11 +46,31 @@ class DramSlotRing {
     return top_;
   }
 
+  // First clock c at or after `from` free in `a` with c + offset free in `b` (say a command slot
+  // and its data burst): both rings are read 64 clocks at a time, so the search does not bounce
+  // between them.
+  static int64_t first_free_both(const DramSlotRing& a, const DramSlotRing& b, int64_t offset,
+                                 int64_t from) {
+    for (int64_t s = from;; s += 64) {
+      if (s >= a.top_ && s + offset >= b.top_) return s;
+      const uint64_t free = ~(a.bits_from(s) | b.bits_from(s + offset));
+      if (free != 0) return s + __builtin_ctzll(free);
+    }
+  }
+
   // Takes the clocks [from, to).
   void mark(int64_t from, int64_t to) {
     if (to > top_) advance(to);
     from = std::max(from, floor_);
     if (from >= to) return;
+    if (to - from <= 64) {  // the word holding `from` and the next, without a loop
+      const int64_t base = from & ~int64_t{63};
+      const unsigned __int128 bits = ((static_cast<unsigned __int128>(1) << (to - from)) - 1)
+                                     << (from - base);
+      word(base) |= static_cast<uint64_t>(bits);
+      word(base + 64) |= static_cast<uint64_t>(bits >> 64);
+      return;
+    }
     for (int64_t s = from; s < to;) {
       const int64_t base = s & ~int64_t{63};
       const int64_t end = std::min(to, base + 64);
@@ -65,6 +85,17 @@ class DramSlotRing {
   int64_t floor() const { return floor_; }  // the oldest clock held: the ring holds whole words
   uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
+  // Clocks [base, base + 64) as bits, bit i for base + i (clocks outside [floor, top) free).
+  uint64_t bits_from(int64_t base) const {
+    if (base >= top_ || base + 64 <= floor_) return 0;
+    const int64_t w = base & ~int64_t{63};
+    const int shift = static_cast<int>(base - w);
+    uint64_t v = word(w) >> shift;
+    if (shift != 0) v |= word(w + 64) << (64 - shift);
+    if (base < floor_) v &= ~uint64_t{0} << (floor_ - base);
+    if (top_ - base < 64) v &= ~uint64_t{0} >> (64 - (top_ - base));
+    return v;
+  }
   // Bits lo .. hi-1 (0 <= lo < hi <= 64).
   static uint64_t span_mask(int lo, int hi) { return (~uint64_t{0} >> (64 - (hi - lo))) << lo; }
   // Moves the top to `to`. The words the top enters held clocks kSlots or more older, which

@@ -114,14 +114,8 @@ void DramTiming::take_data(Channel& ch, int64_t d, int64_t last, bool write) {
 // The first column command at or after `earliest` whose command slot and data burst are free,
 // with the bus turnarounds.
 int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) const {
-  const int64_t latency = write ? ck_.wl : ck_.rl;
-  const DramSlotRing& data = write ? ch.write_starts : ch.read_starts;
-  for (int64_t c = earliest;;) {
-    c = ch.cmd_starts.first_free(c);
-    const int64_t d = data.first_free(c + latency);
-    if (d == c + latency) return c;
-    c = d - latency;
-  }
+  return DramSlotRing::first_free_both(ch.cmd_starts, write ? ch.write_starts : ch.read_starts,
+                                       write ? ck_.wl : ck_.rl, earliest);
 }
 
 // ---- refresh schedule ------------------------------------------------------------------------
@@ -254,8 +248,9 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
   const bool faw_binds = ck_.faw > 4 * ck_.rrd;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = after_refresh(bank, a);
-    if (rank.act_starts.taken(a)) {
-      a = rank.act_starts.first_free(a);
+    if (const int64_t free = DramSlotRing::first_free_both(rank.act_starts, ch.cmd_starts, 0, a);
+        free != a) {
+      a = free;
       continue;
     }
     if (faw_binds) {
@@ -263,10 +258,6 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
         a = later;
         continue;
       }
-    }
-    if (ch.cmd_starts.taken(a)) {
-      a = ch.cmd_starts.first_free(a);
-      continue;
     }
     break;
   }
