@@ -115,7 +115,7 @@ const BadInput kRows[] = {
        return "eval --net '" + kLittle + "' --dataset mnist --split test --out o/sub";
      },
      "o/sub"},
-    // Hardening (issue #11). Class 1: silent wrong or non-finite results.
+    // Hardening class 1: silent wrong or non-finite results.
     {"run_network_with_seven_classes",
      [](const std::string& d) {
        blsim::fixtures::write_linear_classifier(d + "/seven.onnx", 28, 7);
