@@ -30,16 +30,26 @@ int64_t DramTiming::queue_entry() {
 
 // Holds a request until its bursts finish. The held requests are kept in order of their ends
 // from queue_head_ on, a new one before those that end when it does (so the newest of them
-// frees its bursts first); new requests mostly end last, so the search runs from the back.
+// frees its bursts first); most new requests end last.
 void DramTiming::hold(const Held& h) {
   if (queue_head_ >= 64 && queue_head_ * 2 >= queue_held_.size()) {  // drop the freed ones
     queue_held_.erase(queue_held_.begin(),
                       queue_held_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
     queue_head_ = 0;
   }
-  size_t i = queue_held_.size();
-  while (i > queue_head_ && queue_held_[i - 1].end >= h.end) --i;
-  queue_held_.insert(queue_held_.begin() + static_cast<std::ptrdiff_t>(i), h);
+  if (queue_held_.size() == queue_head_ || queue_held_.back().end < h.end) {
+    queue_held_.push_back(h);
+  } else {  // the first held request that ends at or after h, by binary search
+    const Held* first = queue_held_.data() + queue_head_;
+    size_t n = queue_held_.size() - queue_head_;
+    while (n > 1) {
+      const size_t half = n / 2;
+      first = first[half - 1].end < h.end ? first + half : first;
+      n -= half;
+    }
+    if (first->end < h.end) ++first;
+    queue_held_.insert(queue_held_.begin() + (first - queue_held_.data()), h);
+  }
   queue_bursts_ += h.bursts;
 }
 

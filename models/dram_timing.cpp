@@ -13,13 +13,18 @@ constexpr int64_t kReadToWriteGap = 2;
 
 }  // namespace
 
+// The clock at or after t_s (within 1e-6 of a clock counts as that clock): by the reciprocal and
+// an integer ceiling, as every request asks it.
 int64_t DramTiming::to_ck(double t_s) const {
-  return static_cast<int64_t>(std::ceil(t_s / tck_s_ - 1e-6));
+  const double x = t_s * per_tck_ - 1e-6;
+  const auto k = static_cast<int64_t>(x);
+  return k + (static_cast<double>(k) < x ? 1 : 0);
 }
 
 DramTiming::DramTiming(const DramSpec& spec)
     : spec_(spec),
       tck_s_(spec.tck_s()),
+      per_tck_(1.0 / spec.tck_s()),
       banks_(static_cast<size_t>(spec.channels) * spec.ranks * spec.banks),
       ranks_(static_cast<size_t>(spec.channels) * spec.ranks),
       channels_(static_cast<size_t>(spec.channels)) {

@@ -182,6 +182,7 @@ class DramTiming {
   DramSpec spec_;
   Clocks ck_{};
   double tck_s_ = 0;
+  double per_tck_ = 0;  // 1 / tck_s_
   std::vector<Bank> banks_;         // [channel][rank][bank]
   std::vector<Rank> ranks_;         // [channel][rank]
   std::vector<Channel> channels_;   // [channel]
