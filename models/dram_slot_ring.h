@@ -63,12 +63,16 @@ class DramSlotRing {
     if (to > top_) advance(to);
     from = std::max(from, floor_);
     if (from >= to) return;
-    if (to - from <= 64) {  // the word holding `from` and the next, without a loop
+    if (to - from <= 64) {  // within the word holding `from` and the next
       const int64_t base = from & ~int64_t{63};
-      const unsigned __int128 bits = ((static_cast<unsigned __int128>(1) << (to - from)) - 1)
-                                     << (from - base);
-      word(base) |= static_cast<uint64_t>(bits);
-      word(base + 64) |= static_cast<uint64_t>(bits >> 64);
+      const int lo = static_cast<int>(from - base);
+      const int end = static_cast<int>(to - base);  // 1 .. 127
+      if (end <= 64) {
+        word(base) |= span_mask(lo, end);
+      } else {
+        word(base) |= ~uint64_t{0} << lo;
+        word(base + 64) |= ~uint64_t{0} >> (128 - end);
+      }
       return;
     }
     for (int64_t s = from; s < to;) {
