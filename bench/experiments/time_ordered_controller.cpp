@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: MIT
+// An experiment, not part of blsim's build: a controller that issues commands in time order
+// (FR-FCFS over a queue of Q transactions: per command, one candidate per bank, its oldest row hit
+// or else its oldest transaction; the earliest candidate issues, row hits first, then the oldest),
+// against DRAMsim3 on the LPDDR3-1866 streams of tests/data/dram-reference-memspecs. One channel,
+// one rank, the clocks of dramsim3-lpddr3-1866.ini, blsim's address map (column, bank, row; 4 KiB
+// rows), 32-byte read transactions all arriving at cycle 0, all-bank refresh every tREFI.
+// docs/dram.md (*Why requests are booked*) gives its results. Build and run from the repo root:
+//   g++ -O2 -std=c++17 -o /tmp/time_ordered bench/experiments/time_ordered_controller.cpp
+//   mkdir -p /tmp/traces && python3 tests/data/dram-reference/make_traces.py /tmp/traces
+//   /tmp/time_ordered /tmp/traces/rand64.dramsim3.trace 32 30   # trace, queue, repetitions
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <string>
+#include <vector>
+
+struct Tx { uint32_t id; int64_t row; };
+
+int main(int argc, char** argv) {
+  const int CL = 14, RCD = 17, RP = 17, RAS = 40, RTP = 7, RRD = 10, FAW = 47, CCD = 4, BURST = 4,
+            RFC = 122, REFI = 3638;
+  const int kBanks = 8;
+  const size_t Q = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 32;
+  const int repeat = argc > 3 ? std::atoi(argv[3]) : 1;
+  std::vector<uint64_t> reqs;
+  std::ifstream in(argv[1]);
+  for (std::string a, op, c; in >> a >> op >> c;) reqs.push_back(std::stoull(a, nullptr, 16));
+  const auto t0 = std::chrono::steady_clock::now();
+  int64_t last_data = 0, n_act = 0, n_pre = 0, n_ref = 0;
+  for (int rep = 0; rep < repeat; ++rep) {
+    std::vector<Tx> bq[8];
+    size_t queued = 0, nxt = 0, done = 0;
+    int64_t bank_row[8], act_ok[8] = {}, pre_ok[8] = {}, col_ok[8] = {};
+    std::fill(bank_row, bank_row + 8, -1);
+    int64_t acts[4] = {-1000000, -1000000, -1000000, -1000000};
+    int64_t cmd_free = 0, col_free = 0, t = 0, next_ref = REFI;
+    last_data = n_act = n_pre = n_ref = 0;
+    while (done < reqs.size()) {
+      while (queued < Q && nxt < reqs.size()) {
+        const uint64_t chunk = reqs[nxt] >> 12;
+        bq[chunk & 7].push_back(Tx{static_cast<uint32_t>(nxt), static_cast<int64_t>(chunk >> 3)});
+        ++nxt; ++queued;
+      }
+      const int64_t now = std::max(t, cmd_free);
+      if (now >= next_ref) {
+        int64_t pre_at = now;
+        for (int b = 0; b < kBanks; ++b) {
+          if (bank_row[b] >= 0) { pre_at = std::max(pre_at, pre_ok[b]); ++n_pre; bank_row[b] = -1; }
+        }
+        int64_t ref_at = pre_at + RP;
+        for (int b = 0; b < kBanks; ++b) ref_at = std::max(ref_at, act_ok[b]);
+        for (int b = 0; b < kBanks; ++b) act_ok[b] = ref_at + RFC;
+        ++n_ref; next_ref += REFI; t = ref_at + 1; cmd_free = ref_at + 1;
+        continue;
+      }
+      const int64_t act_e = std::max({now, acts[3] + RRD, acts[0] + FAW});
+      int64_t best_c = INT64_MAX; int best_p = 2; uint32_t best_id = 0; int best_b = 0, kind = 0;
+      size_t best_i = 0;
+      for (int b = 0; b < kBanks; ++b) {
+        auto& q = bq[b];
+        if (q.empty()) continue;
+        int64_t c; int p, k; size_t i = 0;
+        if (bank_row[b] >= 0) {
+          while (i < q.size() && q[i].row != bank_row[b]) ++i;
+          if (i < q.size()) { c = std::max({now, col_ok[b], col_free}); p = 0; k = 0; }
+          else { i = 0; c = std::max(now, pre_ok[b]); p = 1; k = 1; }
+        } else {
+          c = std::max(act_ok[b], act_e); p = 1; k = 2;
+        }
+        if (c < best_c || (c == best_c && (p < best_p || (p == best_p && q[i].id < best_id)))) {
+          best_c = c; best_p = p; best_id = q[i].id; best_b = b; best_i = i; kind = k;
+        }
+      }
+      const int64_t c = best_c;
+      if (c >= next_ref) { t = next_ref; continue; }
+      const int b = best_b;
+      if (kind == 0) {
+        col_free = c + std::max(CCD, BURST);
+        pre_ok[b] = std::max(pre_ok[b], c + RTP);
+        last_data = std::max<int64_t>(last_data, c + CL + BURST);
+        bq[b].erase(bq[b].begin() + static_cast<long>(best_i));
+        ++done; --queued;
+      } else if (kind == 1) {
+        bank_row[b] = -1; act_ok[b] = std::max(act_ok[b], c + RP); ++n_pre;
+      } else {
+        bank_row[b] = bq[b][best_i].row; col_ok[b] = c + RCD; pre_ok[b] = c + RAS;
+        acts[0] = acts[1]; acts[1] = acts[2]; acts[2] = acts[3]; acts[3] = c; ++n_act;
+      }
+      cmd_free = c + 1;
+      t = c;
+    }
+  }
+  const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  std::printf("transactions %zu cycles %lld ACT %lld PRE %lld REF %lld  %.2f M transactions/s\n",
+              reqs.size(), (long long)last_data, (long long)n_act, (long long)n_pre, (long long)n_ref,
+              reqs.size() * static_cast<double>(repeat) / s / 1e6);
+}
