@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // An experiment, not part of blsim's build: a controller that issues commands in time order
 // (FR-FCFS over a queue of Q transactions: per command, one candidate per bank, its oldest row hit
-// or else its oldest transaction; the earliest candidate issues, row hits first, then the oldest),
+// or else its oldest transaction, kept as the bank changes; the earliest candidate issues, row hits
+// first, then the oldest),
 // against DRAMsim3 on the LPDDR3-1866 streams of tests/data/dram-reference-memspecs. One channel,
 // one rank, the clocks of dramsim3-lpddr3-1866.ini, blsim's address map (column, bank, row; 4 KiB
 // rows), 32-byte read transactions all arriving at cycle 0, all-bank refresh every tREFI.
@@ -39,10 +40,26 @@ int main(int argc, char** argv) {
     int64_t acts[4] = {-1000000, -1000000, -1000000, -1000000};
     int64_t cmd_free = 0, col_free = 0, t = 0, next_ref = REFI;
     last_data = n_act = n_pre = n_ref = 0;
+    // Each bank's candidate (its queue index and command: 0 column, 1 PRE, 2 ACT), found again
+    // only when the bank's queue or open row changes; its clock is found at every command.
+    size_t cand_i[8] = {};
+    int cand_k[8] = {};
+    auto find_candidate = [&](int b) {
+      const auto& q = bq[b];
+      size_t i = 0;
+      if (bank_row[b] >= 0) {
+        while (i < q.size() && q[i].row != bank_row[b]) ++i;
+        if (i < q.size()) { cand_i[b] = i; cand_k[b] = 0; return; }
+        cand_i[b] = 0; cand_k[b] = 1;
+        return;
+      }
+      cand_i[b] = 0; cand_k[b] = 2;
+    };
     while (done < reqs.size()) {
       while (queued < Q && nxt < reqs.size()) {
         const uint64_t chunk = reqs[nxt] >> 12;
         bq[chunk & 7].push_back(Tx{static_cast<uint32_t>(nxt), static_cast<int64_t>(chunk >> 3)});
+        find_candidate(static_cast<int>(chunk & 7));
         ++nxt; ++queued;
       }
       const int64_t now = std::max(t, cmd_free);
@@ -54,6 +71,7 @@ int main(int argc, char** argv) {
         int64_t ref_at = pre_at + RP;
         for (int b = 0; b < kBanks; ++b) ref_at = std::max(ref_at, act_ok[b]);
         for (int b = 0; b < kBanks; ++b) act_ok[b] = ref_at + RFC;
+        for (int b = 0; b < kBanks; ++b) find_candidate(b);
         ++n_ref; next_ref += REFI; t = ref_at + 1; cmd_free = ref_at + 1;
         continue;
       }
@@ -63,14 +81,11 @@ int main(int argc, char** argv) {
       for (int b = 0; b < kBanks; ++b) {
         auto& q = bq[b];
         if (q.empty()) continue;
-        int64_t c; int p, k; size_t i = 0;
-        if (bank_row[b] >= 0) {
-          while (i < q.size() && q[i].row != bank_row[b]) ++i;
-          if (i < q.size()) { c = std::max({now, col_ok[b], col_free}); p = 0; k = 0; }
-          else { i = 0; c = std::max(now, pre_ok[b]); p = 1; k = 1; }
-        } else {
-          c = std::max(act_ok[b], act_e); p = 1; k = 2;
-        }
+        const size_t i = cand_i[b];
+        const int k = cand_k[b], p = k == 0 ? 0 : 1;
+        const int64_t c = k == 0 ? std::max({now, col_ok[b], col_free})
+                        : k == 1 ? std::max(now, pre_ok[b])
+                                 : std::max(act_ok[b], act_e);
         if (c < best_c || (c == best_c && (p < best_p || (p == best_p && q[i].id < best_id)))) {
           best_c = c; best_p = p; best_id = q[i].id; best_b = b; best_i = i; kind = k;
         }
@@ -90,6 +105,7 @@ int main(int argc, char** argv) {
         bank_row[b] = bq[b][best_i].row; col_ok[b] = c + RCD; pre_ok[b] = c + RAS;
         acts[0] = acts[1]; acts[1] = acts[2]; acts[2] = acts[3]; acts[3] = c; ++n_act;
       }
+      find_candidate(b);
       cmd_free = c + 1;
       t = c;
     }
