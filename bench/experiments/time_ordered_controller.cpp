@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // An experiment, not part of blsim's build: a controller that issues commands in time order
-// (FR-FCFS over a queue of Q transactions: per command, one candidate per bank, its oldest row hit
-// or else its oldest transaction, kept as the bank changes; the earliest candidate issues, row hits
-// first, then the oldest),
+// (FR-FCFS over a queue of Q transactions: per command, one candidate per bank, its oldest row
+// hit or else its oldest transaction, kept as the bank changes; the earliest candidate issues,
+// row hits first, then the oldest, chosen without a branch on the bank),
 // against DRAMsim3 on the LPDDR3-1866 streams of tests/data/dram-reference-memspecs. One channel,
 // one rank, the clocks of dramsim3-lpddr3-1866.ini, blsim's address map (column, bank, row; 4 KiB
 // rows), 32-byte read transactions all arriving at cycle 0, all-bank refresh every tREFI.
@@ -30,6 +30,10 @@ int main(int argc, char** argv) {
   std::vector<uint64_t> reqs;
   std::ifstream in(argv[1]);
   for (std::string a, op, c; in >> a >> op >> c;) reqs.push_back(std::stoull(a, nullptr, 16));
+  if (reqs.size() >= (size_t{1} << 23)) {
+    std::fprintf(stderr, "%s: more than 2^23 transactions (the candidate key holds 23 bits)\n", argv[1]);
+    return 2;
+  }
   const auto t0 = std::chrono::steady_clock::now();
   int64_t last_data = 0, n_act = 0, n_pre = 0, n_ref = 0;
   for (int rep = 0; rep < repeat; ++rep) {
@@ -44,16 +48,21 @@ int main(int argc, char** argv) {
     // only when the bank's queue or open row changes; its clock is found at every command.
     size_t cand_i[8] = {};
     int cand_k[8] = {};
+    uint64_t cand_tag[8];  // priority, transaction id and bank of the key; all ones: no candidate
+    std::fill(cand_tag, cand_tag + 8, UINT64_MAX);
     auto find_candidate = [&](int b) {
       const auto& q = bq[b];
       size_t i = 0;
+      if (q.empty()) { cand_tag[b] = UINT64_MAX; return; }
       if (bank_row[b] >= 0) {
         while (i < q.size() && q[i].row != bank_row[b]) ++i;
-        if (i < q.size()) { cand_i[b] = i; cand_k[b] = 0; return; }
-        cand_i[b] = 0; cand_k[b] = 1;
-        return;
+        if (i < q.size()) { cand_i[b] = i; cand_k[b] = 0; }
+        else { cand_i[b] = 0; cand_k[b] = 1; }
+      } else {
+        cand_i[b] = 0; cand_k[b] = 2;
       }
-      cand_i[b] = 0; cand_k[b] = 2;
+      cand_tag[b] = (uint64_t{cand_k[b] != 0} << 26) | (uint64_t{q[cand_i[b]].id} << 3) |
+                    static_cast<uint64_t>(b);
     };
     while (done < reqs.size()) {
       while (queued < Q && nxt < reqs.size()) {
@@ -76,20 +85,19 @@ int main(int argc, char** argv) {
         continue;
       }
       const int64_t act_e = std::max({now, acts[3] + RRD, acts[0] + FAW});
-      int64_t best_c = INT64_MAX; int best_p = 2; uint32_t best_id = 0; int best_b = 0, kind = 0;
-      size_t best_i = 0;
+      // The earliest candidate, row hits first, then the oldest: the least key of clock,
+      // priority and transaction id (ids below 2^23) and bank, with no branch on the bank.
+      uint64_t best = UINT64_MAX;
+      const int64_t col_e = std::max(now, col_free);
       for (int b = 0; b < kBanks; ++b) {
-        auto& q = bq[b];
-        if (q.empty()) continue;
-        const size_t i = cand_i[b];
-        const int k = cand_k[b], p = k == 0 ? 0 : 1;
-        const int64_t c = k == 0 ? std::max({now, col_ok[b], col_free})
-                        : k == 1 ? std::max(now, pre_ok[b])
-                                 : std::max(act_ok[b], act_e);
-        if (c < best_c || (c == best_c && (p < best_p || (p == best_p && q[i].id < best_id)))) {
-          best_c = c; best_p = p; best_id = q[i].id; best_b = b; best_i = i; kind = k;
-        }
+        const int64_t opts[3] = {std::max(col_e, col_ok[b]), std::max(now, pre_ok[b]),
+                                 std::max(act_ok[b], act_e)};
+        best = std::min(best, (static_cast<uint64_t>(opts[cand_k[b]]) << 27) | cand_tag[b]);
       }
+      const int best_b = static_cast<int>(best & 7);
+      const int64_t best_c = static_cast<int64_t>(best >> 27);
+      const size_t best_i = cand_i[best_b];
+      const int kind = cand_k[best_b];
       const int64_t c = best_c;
       if (c >= next_ref) { t = next_ref; continue; }
       const int b = best_b;
