@@ -2,36 +2,60 @@
 // An experiment, not part of blsim's build: a controller that issues commands in time order
 // (FR-FCFS over a queue of Q transactions: per command, one candidate per bank, its oldest row
 // hit or else its oldest transaction, kept as the bank changes; the earliest candidate issues,
-// row hits first, then the oldest, chosen without a branch on the bank),
-// against DRAMsim3 on the LPDDR3-1866 streams of tests/data/dram-reference-memspecs. One channel,
-// one rank, the clocks of dramsim3-lpddr3-1866.ini, blsim's address map (column, bank, row; 4 KiB
-// rows), 32-byte read transactions all arriving at cycle 0, all-bank refresh every tREFI.
-// docs/dram.md (*Why requests are booked*) gives its results. Build and run from the repo root:
+// row hits first, then the oldest, chosen without a branch on the bank), against DRAMsim3 on the
+// streams of tests/data/dram-reference and dram-reference-memspecs. It reads the clocks of the
+// DRAMsim3 configuration written for those comparisons (CL, tRCD, tRP, tRAS, tRTP, tRRD_S, tFAW,
+// tCCD_S, BL, tRFC, tREFI, columns, device_width; 8 banks), one channel, one rank, one command a
+// clock, blsim's address map (column, bank, row), 32-byte read transactions all arriving at
+// cycle 0, all-bank refresh every tREFI. docs/dram.md (*Why requests are booked*) gives its
+// results. Build and run from the repo root:
 //   g++ -O2 -std=c++17 -o /tmp/time_ordered bench/experiments/time_ordered_controller.cpp
 //   mkdir -p /tmp/traces && python3 tests/data/dram-reference/make_traces.py /tmp/traces
-//   /tmp/time_ordered /tmp/traces/rand64.dramsim3.trace 32 30   # trace, queue, repetitions
+//   cfg=tests/data/dram-reference-memspecs/dramsim3-lpddr3-1866.ini
+//   /tmp/time_ordered $cfg /tmp/traces/rand64.dramsim3.trace 32 30   # config, trace, queue, reps
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
 struct Tx { uint32_t id; int64_t row; };
 
 int main(int argc, char** argv) {
-  const int CL = 14, RCD = 17, RP = 17, RAS = 40, RTP = 7, RRD = 10, FAW = 47, CCD = 4, BURST = 4,
-            RFC = 122, REFI = 3638;
+  if (argc != 5) {
+    std::fprintf(stderr, "usage: time_ordered CONFIG.ini TRACE QUEUE REPETITIONS\n");
+    return 2;
+  }
+  std::map<std::string, long> ini;  // KEY = VALUE lines of the DRAMsim3 configuration
+  std::ifstream cfg(argv[1]);
+  for (std::string line; std::getline(cfg, line);) {
+    const auto eq = line.find(" = ");
+    if (eq == std::string::npos || line[0] == ';' || line[0] == '[') continue;
+    ini[line.substr(0, eq)] = std::atol(line.c_str() + eq + 3);
+  }
+  for (const char* k : {"CL", "tRCD", "tRP", "tRAS", "tRTP", "tRRD_S", "tFAW", "tCCD_S", "BL", "tRFC",
+                        "tREFI", "columns", "device_width"}) {
+    if (!ini.count(k)) {
+      std::fprintf(stderr, "%s: no %s\n", argv[1], k);
+      return 2;
+    }
+  }
+  const int64_t CL = ini["CL"], RCD = ini["tRCD"], RP = ini["tRP"], RAS = ini["tRAS"],
+                RTP = ini["tRTP"], RRD = ini["tRRD_S"], FAW = ini["tFAW"], CCD = ini["tCCD_S"],
+                BURST = ini["BL"] / 2, RFC = ini["tRFC"], REFI = ini["tREFI"];
+  const int row_shift = __builtin_ctzll(static_cast<uint64_t>(ini["columns"] * ini["device_width"] / 8));
   const int kBanks = 8;
-  const size_t Q = argc > 2 ? std::strtoul(argv[2], nullptr, 10) : 32;
-  const int repeat = argc > 3 ? std::atoi(argv[3]) : 1;
+  const size_t Q = std::strtoul(argv[3], nullptr, 10);
+  const int repeat = std::atoi(argv[4]);
   std::vector<uint64_t> reqs;
-  std::ifstream in(argv[1]);
+  std::ifstream in(argv[2]);
   for (std::string a, op, c; in >> a >> op >> c;) reqs.push_back(std::stoull(a, nullptr, 16));
   if (reqs.size() >= (size_t{1} << 23)) {
-    std::fprintf(stderr, "%s: more than 2^23 transactions (the candidate key holds 23 bits)\n", argv[1]);
+    std::fprintf(stderr, "%s: more than 2^23 transactions (the candidate key holds 23 bits)\n", argv[2]);
     return 2;
   }
   const auto t0 = std::chrono::steady_clock::now();
@@ -66,7 +90,7 @@ int main(int argc, char** argv) {
     };
     while (done < reqs.size()) {
       while (queued < Q && nxt < reqs.size()) {
-        const uint64_t chunk = reqs[nxt] >> 12;
+        const uint64_t chunk = reqs[nxt] >> row_shift;
         bq[chunk & 7].push_back(Tx{static_cast<uint32_t>(nxt), static_cast<int64_t>(chunk >> 3)});
         find_candidate(static_cast<int>(chunk & 7));
         ++nxt; ++queued;
