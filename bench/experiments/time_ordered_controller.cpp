@@ -12,7 +12,10 @@
 //   g++ -O2 -std=c++17 -o /tmp/time_ordered bench/experiments/time_ordered_controller.cpp
 //   mkdir -p /tmp/traces && python3 tests/data/dram-reference/make_traces.py /tmp/traces
 //   cfg=tests/data/dram-reference-memspecs/dramsim3-lpddr3-1866.ini
-//   /tmp/time_ordered $cfg /tmp/traces/rand64.dramsim3.trace 32 30   # config, trace, queue, reps
+//   /tmp/time_ordered $cfg /tmp/traces/rand64.dramsim3.trace 64 30   # config, trace, queue, reps
+// An optional fifth argument makes each transaction that many bytes (a multiple of 32, within one
+// row), issued as one run of column commands tCCD apart, as blsim books a request:
+//   /tmp/time_ordered $cfg /tmp/traces/rand64.blsim.trace 32 30 64
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -26,10 +29,16 @@
 struct Tx { uint32_t id; int64_t row; };
 
 int main(int argc, char** argv) {
-  if (argc != 5) {
-    std::fprintf(stderr, "usage: time_ordered CONFIG.ini TRACE QUEUE REPETITIONS\n");
+  if (argc != 5 && argc != 6) {
+    std::fprintf(stderr, "usage: time_ordered CONFIG.ini TRACE QUEUE REPETITIONS [BYTES]\n");
     return 2;
   }
+  const long bytes = argc == 6 ? std::atol(argv[5]) : 32;
+  if (bytes < 32 || bytes % 32 != 0) {
+    std::fprintf(stderr, "BYTES must be a positive multiple of 32\n");
+    return 2;
+  }
+  const int64_t run = bytes / 32;  // column commands a transaction
   std::map<std::string, long> ini;  // KEY = VALUE lines of the DRAMsim3 configuration
   std::ifstream cfg(argv[1]);
   for (std::string line; std::getline(cfg, line);) {
@@ -126,9 +135,10 @@ int main(int argc, char** argv) {
       if (c >= next_ref) { t = next_ref; continue; }
       const int b = best_b;
       if (kind == 0) {
-        col_free = c + std::max(CCD, BURST);
-        pre_ok[b] = std::max(pre_ok[b], c + RTP);
-        last_data = std::max<int64_t>(last_data, c + CL + BURST);
+        const int64_t last = c + (run - 1) * CCD;  // the run's last column command
+        col_free = last + std::max(CCD, BURST);
+        pre_ok[b] = std::max(pre_ok[b], last + RTP);
+        last_data = std::max<int64_t>(last_data, last + CL + BURST);
         bq[b].erase(bq[b].begin() + static_cast<long>(best_i));
         ++done; --queued;
       } else if (kind == 1) {
