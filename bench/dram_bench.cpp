@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // Speed of the DRAM model (DramTiming::access): requests per second for sequential and random
 // 64-byte streams (the random one writes one request in eight) and 4 KiB tiles on LPDDR4-3200
-// (the shipped memspec on one x16 channel, its 32-burst write queue), arrivals spaced so that the queue stays full.
+// (the shipped memspec on one x16 channel, its 32-burst write queue), arrivals spaced so that the
+// queue stays full; and the random stream booked in FR-FCFS order (schedule_fr_fcfs), as
+// `blsim dram` replays a trace.
 // Target: >= 10 M requests per second, counted in 32-byte bursts for the tiles (128 a tile).
 // Prints the median and best rate of each stream over five repetitions and the median's ratio to
 // the target at the end. Single-threaded.
@@ -14,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "models/dram_scheduler.h"
 #include "models/dram_timing.h"
 #include "sim/command_line.h"
 #include "sim/config.h"
@@ -57,12 +60,31 @@ void run(benchmark::State& state, bool random, uint64_t bytes) {
   state.SetItemsProcessed(state.iterations());
 }
 
+// The random stream as `blsim dram` replays it: the whole stream given to schedule_fr_fcfs, which
+// books the queued requests in FR-FCFS order (one iteration: 65,536 requests on a fresh memory).
+void BM_Rand64Queued(benchmark::State& state) {
+  const DramSpec spec = lpddr4();
+  std::vector<DramRequest> requests;
+  uint64_t x = 1;
+  for (uint64_t i = 0; i < (uint64_t{1} << 16); ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    const auto arrival = static_cast<int64_t>(static_cast<double>(i) * 64 / 6.4e9 / spec.tck_s());
+    requests.push_back({arrival, ((x >> 20) % (uint64_t{1} << 24)) * 64, 64, (i & 7) == 7});
+  }
+  for (auto _ : state) {
+    DramTiming dram(spec);
+    benchmark::DoNotOptimize(schedule_fr_fcfs(dram, requests));
+  }
+  state.SetItemsProcessed(state.iterations() * static_cast<int64_t>(requests.size()));
+}
+
 void BM_Seq64(benchmark::State& s) { run(s, false, 64); }
 void BM_Rand64(benchmark::State& s) { run(s, true, 64); }
 void BM_Tile4k(benchmark::State& s) { run(s, false, 4096); }
 BENCHMARK(BM_Seq64);
 BENCHMARK(BM_Rand64);
 BENCHMARK(BM_Tile4k);
+BENCHMARK(BM_Rand64Queued)->Unit(benchmark::kMillisecond);
 
 class RateReporter : public benchmark::ConsoleReporter {
  public:

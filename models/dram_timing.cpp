@@ -370,4 +370,30 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
   return data_end;
 }
 
+// The address map of piece().
+DramTiming::Place DramTiming::place_of(uint64_t addr) const {
+  const uint64_t banks = static_cast<uint64_t>(spec_.banks);
+  const uint64_t ranks = static_cast<uint64_t>(spec_.ranks);
+  const uint64_t rows = static_cast<uint64_t>(spec_.rows);
+  if (map_shifts_) {
+    const uint64_t chunk = addr >> row_shift_;
+    const uint64_t channel = chunk & (static_cast<uint64_t>(spec_.channels) - 1);
+    const uint64_t rest = chunk >> channel_shift_;
+    const uint64_t rank = (rest >> bank_shift_) & (ranks - 1);
+    const uint64_t r = rest >> (bank_shift_ + rank_shift_);
+    return {static_cast<size_t>(((channel << rank_shift_ | rank) << bank_shift_) | (rest & (banks - 1))),
+            static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
+  }
+  const uint64_t chunk = addr / row_bytes_;
+  const uint64_t rest = chunk / spec_.channels;
+  return {static_cast<size_t>((chunk % spec_.channels * ranks + rest / banks % ranks) * banks + rest % banks),
+          static_cast<int64_t>(rest / banks / ranks % rows)};
+}
+
+DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {
+  const Bank& bank = banks_[bank_index];
+  return {bank.open_row, std::max(bank.col_ready, bank.last_col + ck_.ccd),
+          bank.open_row < 0 ? bank.act_ready : std::max(bank.act_ready, bank.pre_ready + ck_.rp)};
+}
+
 }  // namespace blsim

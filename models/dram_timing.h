@@ -16,7 +16,9 @@
 // but a request may take any command-bus, data-bus and ACT slot that earlier requests left free,
 // so requests to ready banks pass one that waits for a conflict, and data may return out of
 // order. A request enters the queue when it has a free slot: a slot frees when a burst finishes
-// (the bursts of a request finish one every data-bus slot up to its last data). Refresh follows a fixed
+// (the bursts of a request finish one every data-bus slot up to its last data). Calls come in
+// arrival order; a stream known in advance (a trace) is booked in FR-FCFS order by
+// schedule_fr_fcfs (models/dram_scheduler.h), which picks the call order. Refresh follows a fixed
 // schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (tRFCpb, the banks in
 // turn, banks_per_refresh at once: bank b with b + groups, ..., one group every tREFI / groups
 // for groups = banks / banks_per_refresh); a refresh closes the rows it covers. Idle ranks power down after
@@ -67,6 +69,25 @@ class DramTiming {
 
   // A read or write of `bytes` at `addr` that reaches the controller at arrival_s.
   DramAccessResult access(double arrival_s, uint64_t addr, uint64_t bytes, bool write);
+
+  // Where addr lives: its bank over all channels and ranks ((channel * ranks + rank) * banks +
+  // bank) and its row.
+  struct Place {
+    size_t bank;
+    int64_t row;
+  };
+  Place place_of(uint64_t addr) const;
+  // When a bank could take its next request, from its own state alone: its open row (-1: none)
+  // and the earliest clock of a column command to that row (tRCD, tCCD) or of an ACT for
+  // another (tRP after a PRE, which waits for tRAS, tRTP, tWR). An ordering hint for
+  // DramScheduler.
+  struct BankReady {
+    int64_t open_row;
+    int64_t hit_ck, miss_ck;
+  };
+  BankReady bank_ready(size_t bank) const;
+  uint64_t queue_capacity_bursts() const { return queue_capacity_; }  // over all channels
+  uint64_t request_bursts(uint64_t bytes) const { return bursts_of(bytes); }
 
   // Background residency up to t_s (closes every rank's idle time up to t_s). Later calls must
   // not go back in time; accesses that arrive before an earlier t_s are counted from t_s on.

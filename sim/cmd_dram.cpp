@@ -18,6 +18,7 @@
 #include "common/regular_file.h"
 #include "common/user_error.h"
 #include "energy/dram_power.h"
+#include "models/dram_scheduler.h"
 #include "models/dram_timing.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
@@ -116,14 +117,14 @@ int cmd_dram(const Args& args) {
 
   DramTiming dram(spec);
   const double tck = spec.tck_s();
-  std::vector<DramAccessResult> results;
-  results.reserve(trace.size());
-  int64_t end_ck = 0;
+  std::vector<DramRequest> requests;
+  requests.reserve(trace.size());
   for (const auto& r : trace) {
-    results.push_back(dram.access(static_cast<double>(r.cycle) * tck, r.addr,
-                                  static_cast<uint64_t>(request_bytes), r.write));
-    end_ck = std::max({end_ck, results.back().end_ck, r.cycle});
+    requests.push_back({r.cycle, r.addr, static_cast<uint64_t>(request_bytes), r.write});
   }
+  const std::vector<DramAccessResult> results = schedule_fr_fcfs(dram, requests);
+  int64_t end_ck = trace.back().cycle;
+  for (const auto& r : results) end_ck = std::max(end_ck, r.end_ck);
   const double seconds = static_cast<double>(end_ck) * tck;
   const DramBackground bg = dram.background_until(seconds);
   const DramCommandCounts& c = dram.commands();

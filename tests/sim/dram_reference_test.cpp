@@ -190,19 +190,12 @@ std::map<std::string, std::pair<double, double>> against_dramsim3(DramReference&
 
 double tolerance(const std::string& stream) { return stream.rfind("tile", 0) == 0 ? 0.02 : 0.10; }
 
+// LPDDR3's tFAW (47 clocks, 11.75 an ACT) bounds random reads. Booked in arrival order, they
+// read -11.8% (the ACT grid fragments around ACTs booked for busy banks); booked in FR-FCFS order
+// over the queue (schedule_fr_fcfs), +0.4%.
 TEST_F(DramReference, Lpddr3StreamsMatchDramsim3) {
-  auto res = against_dramsim3(*this, "lpddr3-1866");
+  const auto res = against_dramsim3(*this, "lpddr3-1866");
   ASSERT_EQ(res.size(), 5u);
-  // Known miss (bandwidth -11.8% rand64): LPDDR3's tFAW (47 clocks, 11.75 an ACT) bounds random
-  // reads. blsim books each request's ACT at the first clock that keeps tRRD and tFAW with the
-  // ACTs and commands already booked; where tRRD on both sides and tFAW leave one legal clock
-  // and an earlier request's RD holds the command bus there, the ACT loses up to 10 clocks, while
-  // DRAMsim3, issuing cycle by cycle, delays the RD a clock instead (blsim 14.1 clocks an ACT,
-  // DRAMsim3 12.5). It read -9.35% while blsim missed the tFAW windows that straddle an ACT.
-  EXPECT_LT(res["rand64"].first, -0.10) << "rand64 now within tolerance: drop the pin";
-  EXPECT_GT(res["rand64"].first, -0.15);
-  EXPECT_LT(std::fabs(res["rand64"].second), tolerance("rand64")) << "rand64 energy";
-  res.erase("rand64");
   for (const auto& [name, r] : res) {
     EXPECT_LT(std::fabs(r.first), tolerance(name)) << name << " bandwidth";
     EXPECT_LT(std::fabs(r.second), tolerance(name)) << name << " energy";

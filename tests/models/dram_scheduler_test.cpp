@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+// FR-FCFS booking order (schedule_fr_fcfs) by hand, in DRAM clocks of the LPDDR4-3200 test device
+// (dram_test_spec.h): RL 28, BL16 = 8 clocks of data, tCCD 8, tRCD = tRP = 29, tRAS 68, tRTP 12.
+// A, B, C are 32-byte reads: A and C in row 0 of bank 0, B in row 1 of bank 0.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "models/dram_scheduler.h"
+#include "tests/models/dram_test_spec.h"
+
+namespace blsim {
+namespace {
+
+using namespace dram_test;
+
+DramRequest read(int64_t arrival_ck, uint64_t addr, uint64_t bytes = 32) {
+  return {arrival_ck, addr, bytes, false};
+}
+
+// The same requests booked one call at a time, in arrival order.
+std::vector<DramAccessResult> in_arrival_order(const DramSpec& spec,
+                                               const std::vector<DramRequest>& requests) {
+  DramTiming dram(spec);
+  std::vector<DramAccessResult> out;
+  for (const auto& r : requests) {
+    out.push_back(dram.access(static_cast<double>(r.arrival_ck) * spec.tck_s(), r.addr, r.bytes,
+                              r.write));
+  }
+  return out;
+}
+
+void expect_same(const std::vector<DramAccessResult>& a, const std::vector<DramAccessResult>& b) {
+  ASSERT_EQ(a.size(), b.size());
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].issue_ck, b[i].issue_ck) << i;
+    EXPECT_EQ(a[i].end_ck, b[i].end_ck) << i;
+  }
+}
+
+TEST(DramScheduler, RowHitPassesAnOlderConflictInItsBank) {
+  // A: ACT 0, RD 29, data until 65. C hits A's row: RD at 29 + tCCD = 37, data until 73. B then
+  // precharges at tRAS = 68, ACT 97, RD 126, data until 162. In arrival order C would reopen row
+  // 0 after B: PRE 165, ACT 194, RD 223, data until 259.
+  const std::vector<DramRequest> reqs = {read(0, 0), read(0, kRowStride), read(0, 32)};
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  EXPECT_EQ(r[0].end_ck, 65);
+  EXPECT_EQ(r[2].issue_ck, 37);
+  EXPECT_EQ(r[2].end_ck, 73);
+  EXPECT_EQ(r[1].issue_ck, 68);
+  EXPECT_EQ(r[1].end_ck, 162);
+  EXPECT_EQ(dram.row_hits(), 1u);
+  EXPECT_EQ(dram.row_conflicts(), 1u);
+  EXPECT_EQ(in_arrival_order(lp4(), reqs)[2].end_ck, 259);
+}
+
+TEST(DramScheduler, OnlyRequestsArrivedBeforeTheBankIsReadyPass) {
+  // B's bank is ready for its ACT at 97. C arriving at 50 is queued by then and passes (RD at 50,
+  // data until 86); C arriving at 200 comes after B, as in arrival order, and reopens row 0:
+  // PRE 200, ACT 229, RD 258, data until 294.
+  {
+    DramTiming dram(lp4());
+    const auto r = schedule_fr_fcfs(dram, {read(0, 0), read(0, kRowStride), read(50, 32)});
+    EXPECT_EQ(r[2].issue_ck, 50);
+    EXPECT_EQ(r[2].end_ck, 86);
+    EXPECT_EQ(r[1].end_ck, 162);
+  }
+  const std::vector<DramRequest> late = {read(0, 0), read(0, kRowStride), read(200, 32)};
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, late);
+  EXPECT_EQ(r[2].end_ck, 294);
+  expect_same(r, in_arrival_order(lp4(), late));
+}
+
+TEST(DramScheduler, AFullQueueHoldsTheRestBack) {
+  // A queue of one burst holds one request: nothing passes, C waits for B (data until 259).
+  DramSpec spec = lp4();
+  spec.queue_bursts = 1;
+  const std::vector<DramRequest> reqs = {read(0, 0), read(0, kRowStride), read(0, 32)};
+  DramTiming dram(spec);
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  EXPECT_EQ(r[2].end_ck, 259);
+  expect_same(r, in_arrival_order(spec, reqs));
+}
+
+TEST(DramScheduler, ARequestAcrossTwoRowsKeepsArrivalOrder) {
+  // S ends bank 0's row 0 and starts bank 1's: nothing is queued with it, so C, queued after S,
+  // cannot pass B (as it does in RowHitPassesAnOlderConflictInItsBank).
+  const std::vector<DramRequest> reqs = {read(0, 0), read(0, kRowStride), read(0, kRow - 32, 64),
+                                         read(0, 32)};
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  EXPECT_GT(r[3].end_ck, r[1].end_ck);
+  expect_same(r, in_arrival_order(lp4(), reqs));
+}
+
+TEST(DramScheduler, WritesKeepTheirOrderWithReadsOfTheirRow) {
+  // W writes A's bytes after A: the read R of those bytes stays after W, as one row keeps order.
+  const std::vector<DramRequest> reqs = {read(0, 0), read(0, kRowStride), {0, 0, 32, true},
+                                         read(0, 0)};
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  EXPECT_LT(r[2].issue_ck, r[3].issue_ck);
+  EXPECT_LT(r[3].end_ck, r[1].end_ck);  // both pass the conflict
+}
+
+}  // namespace
+}  // namespace blsim
