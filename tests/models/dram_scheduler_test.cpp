@@ -4,6 +4,7 @@
 // A, B, C are 32-byte reads: A and C in row 0 of bank 0, B in row 1 of bank 0.
 #include <gtest/gtest.h>
 
+#include <array>
 #include <vector>
 
 #include "models/dram_scheduler.h"
@@ -103,6 +104,25 @@ TEST(DramScheduler, WritesKeepTheirOrderWithReadsOfTheirRow) {
   const auto r = schedule_fr_fcfs(dram, reqs);
   EXPECT_LT(r[2].issue_ck, r[3].issue_ck);
   EXPECT_LT(r[3].end_ck, r[1].end_ck);  // both pass the conflict
+}
+
+// Address map, low to high bits: column, channel, bank, rank, row (with shifts for powers of two,
+// divisions otherwise).
+TEST(DramScheduler, PlaceFollowsTheAddressMap) {
+  for (const int channels : {2, 3}) {
+    DramSpec spec = lp4();
+    spec.channels = channels;
+    spec.ranks = 2;
+    const DramTiming dram(spec);
+    const uint64_t ch = static_cast<uint64_t>(channels);
+    for (const auto& [channel, bank, rank, row] :
+         std::vector<std::array<uint64_t, 4>>{{0, 0, 0, 0}, {1, 5, 1, 7}, {ch - 1, 7, 0, 3}}) {
+      const uint64_t addr = (((row * 2 + rank) * 8 + bank) * ch + channel) * kRow + 96;
+      const DramTiming::Place p = dram.place_of(addr);
+      EXPECT_EQ(p.bank, (channel * 2 + rank) * 8 + bank) << channels << " " << addr;
+      EXPECT_EQ(p.row, static_cast<int64_t>(row)) << channels << " " << addr;
+    }
+  }
 }
 
 }  // namespace
