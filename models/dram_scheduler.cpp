@@ -78,17 +78,15 @@ class BankQueues {
 
 }  // namespace
 
-std::vector<DramAccessResult> schedule_fr_fcfs(DramTiming& dram,
+std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
                                                const std::vector<DramRequest>& requests) {
   const DramSpec& spec = dram.spec();
   BankQueues queues(dram, requests,
                     static_cast<size_t>(spec.channels) * static_cast<size_t>(spec.ranks) *
                         static_cast<size_t>(spec.banks));
-  const uint64_t row_bytes = spec.row_bytes();
   const uint64_t capacity = dram.queue_capacity_bursts();
   const double tck = spec.tck_s();
-  std::vector<DramAccessResult> results(requests.size());
-  std::vector<uint64_t> bursts(requests.size());
+  std::vector<DramRequestTimes> times(requests.size());
   uint64_t held = 0;     // bursts of the queued requests
   size_t waiting = 0;    // queued requests
   bool barrier = false;  // a request that crosses a row boundary is queued
@@ -98,29 +96,31 @@ std::vector<DramAccessResult> schedule_fr_fcfs(DramTiming& dram,
     // Requests enter while there is room and they arrive by the time the best one is ready.
     while (next < requests.size() && !barrier) {
       const DramRequest& r = requests[next];
-      bursts[next] = dram.request_bursts(r.bytes);
-      const bool crosses = r.addr % row_bytes + r.bytes > row_bytes;
+      const uint64_t bursts = dram.request_bursts(r.bytes);
+      const bool crosses = dram.crosses_row(r.addr, r.bytes);
       if (waiting > 0 && (crosses || r.arrival_ck > queues.ready_ck(best) ||
-                          held + bursts[next] > capacity)) {
+                          held + bursts > capacity)) {
         break;
       }
       const DramTiming::Place place = dram.place_of(r.addr);
       queues.add(place.bank, {next, place.row});
-      held += bursts[next];
+      held += bursts;
       barrier = crosses;
       if (waiting++ == 0 || queues.before(place.bank, best)) best = place.bank;
       ++next;
     }
     const size_t i = queues.take(best);
     const DramRequest& r = requests[i];
-    results[i] = dram.access(static_cast<double>(r.arrival_ck) * tck, r.addr, r.bytes, r.write);
-    held -= bursts[i];
+    const DramAccessResult a =
+        dram.access(static_cast<double>(r.arrival_ck) * tck, r.addr, r.bytes, r.write);
+    times[i] = {a.issue_ck, a.end_ck};
+    held -= dram.request_bursts(r.bytes);
     --waiting;
     barrier = false;
     queues.choose(best);
     best = queues.best();
   }
-  return results;
+  return times;
 }
 
 }  // namespace blsim

@@ -30,8 +30,14 @@ struct DramRequest {
   bool write;
 };
 
-// Books `requests` (in arrival order) on `dram`; returns each one's result, in the same order.
-std::vector<DramAccessResult> schedule_fr_fcfs(DramTiming& dram,
+struct DramRequestTimes {
+  int64_t issue_ck;  // its first command (DramAccessResult::issue_ck)
+  int64_t end_ck;    // its last data beat (DramAccessResult::end_ck)
+};
+
+// Books `requests` (in arrival order) on `dram`; returns each one's clocks, in the same order.
+// Commands, rows and bytes add up in `dram` as with DramTiming::access.
+std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
                                                const std::vector<DramRequest>& requests);
 
 }  // namespace blsim

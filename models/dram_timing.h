@@ -88,6 +88,9 @@ class DramTiming {
   BankReady bank_ready(size_t bank) const;
   uint64_t queue_capacity_bursts() const { return queue_capacity_; }  // over all channels
   uint64_t request_bursts(uint64_t bytes) const { return bursts_of(bytes); }
+  bool crosses_row(uint64_t addr, uint64_t bytes) const {
+    return offset_in_row(addr) + bytes > row_bytes_;
+  }
 
   // Background residency up to t_s (closes every rank's idle time up to t_s). Later calls must
   // not go back in time; accesses that arrive before an earlier t_s are counted from t_s on.

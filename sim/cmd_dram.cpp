@@ -122,7 +122,7 @@ int cmd_dram(const Args& args) {
   for (const auto& r : trace) {
     requests.push_back({r.cycle, r.addr, static_cast<uint64_t>(request_bytes), r.write});
   }
-  const std::vector<DramAccessResult> results = schedule_fr_fcfs(dram, requests);
+  const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, requests);
   int64_t end_ck = trace.back().cycle;
   for (const auto& r : results) end_ck = std::max(end_ck, r.end_ck);
   const double seconds = static_cast<double>(end_ck) * tck;

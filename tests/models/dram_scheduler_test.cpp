@@ -20,18 +20,19 @@ DramRequest read(int64_t arrival_ck, uint64_t addr, uint64_t bytes = 32) {
 }
 
 // The same requests booked one call at a time, in arrival order.
-std::vector<DramAccessResult> in_arrival_order(const DramSpec& spec,
+std::vector<DramRequestTimes> in_arrival_order(const DramSpec& spec,
                                                const std::vector<DramRequest>& requests) {
   DramTiming dram(spec);
-  std::vector<DramAccessResult> out;
+  std::vector<DramRequestTimes> out;
   for (const auto& r : requests) {
-    out.push_back(dram.access(static_cast<double>(r.arrival_ck) * spec.tck_s(), r.addr, r.bytes,
-                              r.write));
+    const DramAccessResult a =
+        dram.access(static_cast<double>(r.arrival_ck) * spec.tck_s(), r.addr, r.bytes, r.write);
+    out.push_back({a.issue_ck, a.end_ck});
   }
   return out;
 }
 
-void expect_same(const std::vector<DramAccessResult>& a, const std::vector<DramAccessResult>& b) {
+void expect_same(const std::vector<DramRequestTimes>& a, const std::vector<DramRequestTimes>& b) {
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) {
     EXPECT_EQ(a[i].issue_ck, b[i].issue_ck) << i;
