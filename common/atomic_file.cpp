@@ -53,10 +53,10 @@ void require_writable_dir(const std::string& dir, const std::string& culprit) {
   }
 }
 
-bool write_all(int fd, const std::string& bytes) {
+bool write_all(int fd, const char* bytes, size_t size) {
   size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+  while (done < size) {
+    const ssize_t n = ::write(fd, bytes + done, size - done);
     if (n < 0) {
       if (errno == EINTR) continue;
       return false;
@@ -130,6 +130,23 @@ AtomicFile::AtomicFile(const std::string& path, bool /*binary*/) : path_(path) {
   tmp_path_ = name.data();
   slot_ = register_temp_path(tmp_path_, false);
   ::fchmod(fd_, file_mode());
+  buffer_.attach(fd_);
+}
+
+AtomicFile::FdBuffer::int_type AtomicFile::FdBuffer::overflow(int_type ch) {
+  if (!write_out()) return traits_type::eof();
+  if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(ch);
+    pbump(1);
+  }
+  return traits_type::not_eof(ch);
+}
+
+bool AtomicFile::FdBuffer::write_out() {
+  const size_t size = static_cast<size_t>(pptr() - pbase());
+  if (error_ == 0 && size > 0 && !write_all(fd_, pbase(), size)) error_ = errno != 0 ? errno : EIO;
+  setp(bytes_.data(), bytes_.data() + bytes_.size());
+  return error_ == 0;
 }
 
 AtomicFile::~AtomicFile() {
@@ -149,8 +166,9 @@ void AtomicFile::commit() {
     committed_ = true;
     throw UserError(shown + ": " + what + ": " + std::strerror(err));
   };
-  if (!buffer_) fail("write failed", EIO);
-  if (!write_all(fd_, buffer_.str())) fail("write failed", errno);
+  stream_.flush();
+  if (buffer_.error() != 0) fail("write failed", buffer_.error());
+  if (!stream_) fail("write failed", EIO);
   if (::close(fd_) != 0) {
     const int err = errno;
     fd_ = -1;

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 // Output files appear whole or not at all and never replace anything but a regular file: data is
-// buffered, written at commit() to a temporary made by mkostemp (O_EXCL, unpredictable name, no
-// symlink followed) beside the target and renamed over it. A symlink, device (/dev/null), FIFO or
-// folder at the target is refused.
+// written, 64 KiB at a time, to a temporary made by mkostemp (O_EXCL, unpredictable name, no
+// symlink followed) beside the target, which commit() renames over it (and which is removed
+// otherwise). A symlink, device (/dev/null), FIFO or folder at the target is refused.
 #pragma once
 
-#include <sstream>
+#include <array>
+#include <ostream>
+#include <streambuf>
 #include <string>
 
 namespace blsim {
@@ -19,7 +21,7 @@ class AtomicFile {
   AtomicFile(const AtomicFile&) = delete;
   AtomicFile& operator=(const AtomicFile&) = delete;
 
-  std::ostream& stream() { return buffer_; }
+  std::ostream& stream() { return stream_; }
   const std::string& path() const { return path_; }
   // Writes, re-checks the target and renames into place; throws UserError naming the file and
   // the reason (strerror) on failure, and leaves nothing behind then.
@@ -30,7 +32,26 @@ class AtomicFile {
   std::string tmp_path_;
   int fd_ = -1;
   int slot_ = -1;  // signal-cleanup registration of tmp_path_
-  std::ostringstream buffer_;
+  // Buffers the stream's bytes and writes them to the temporary when full or flushed; the first
+  // failed write is kept (errno) and reported by commit().
+  class FdBuffer : public std::streambuf {
+   public:
+    FdBuffer() { setp(bytes_.data(), bytes_.data() + bytes_.size()); }
+    void attach(int fd) { fd_ = fd; }
+    int error() const { return error_; }
+
+   protected:
+    int_type overflow(int_type ch) override;
+    int sync() override { return write_out() ? 0 : -1; }
+
+   private:
+    bool write_out();
+    std::array<char, 65536> bytes_{};
+    int fd_ = -1;
+    int error_ = 0;
+  };
+  FdBuffer buffer_;
+  std::ostream stream_{&buffer_};
   bool committed_ = false;
 };
 

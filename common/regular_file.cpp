@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 #include "common/user_error.h"
@@ -87,6 +88,10 @@ std::string read_regular_file(const std::string& path, const std::string& what,
                               uint64_t max_bytes, const std::string& missing_hint) {
   Fd fd(open_regular_file(path, what, max_bytes, missing_hint));
   std::string bytes;
+  struct stat st {};
+  if (::fstat(fd.get(), &st) == 0 && st.st_size > 0) {  // one allocation for the usual case
+    bytes.reserve(static_cast<size_t>(std::min<uint64_t>(static_cast<uint64_t>(st.st_size), max_bytes)));
+  }
   char buffer[1 << 16];
   for (;;) {
     const ssize_t got = ::read(fd.get(), buffer, sizeof buffer);

@@ -7,9 +7,8 @@
 // device; the SoC preset (default or --config) gives channels, ranks and the controller's
 // power-down and self-refresh timeouts, which --set dram.KEY=VALUE overrides.
 #include <cstdint>
-#include <iomanip>
+#include <cstdio>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,65 +21,10 @@
 #include "models/dram_timing.h"
 #include "sim/command_line.h"
 #include "sim/commands.h"
+#include "sim/dram_trace.h"
 #include "sim/soc_config.h"
 
 namespace blsim {
-namespace {
-
-struct TraceRequest {
-  uint64_t addr = 0;
-  bool write = false;
-  int64_t cycle = 0;
-};
-
-std::vector<TraceRequest> parse_trace(const std::string& path, const std::string& text) {
-  std::vector<TraceRequest> out;
-  std::istringstream lines(text);
-  std::string line;
-  int64_t line_no = 0;
-  int64_t last_cycle = 0;
-  while (std::getline(lines, line)) {
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    auto fail = [&](const std::string& why) {
-      throw UserError(path + ":" + std::to_string(line_no) + ": " + why +
-                      " (expected ADDRESS READ|WRITE CYCLE, e.g. 0x1f40 READ 12)");
-    };
-    std::istringstream fields(line);
-    std::string addr, op, cycle, extra;
-    if (!(fields >> addr)) continue;  // blank line
-    if (!(fields >> op >> cycle)) fail("too few fields");
-    if (fields >> extra) fail("unexpected field '" + extra + "'");
-    TraceRequest r;
-    std::string hex = addr;
-    if (hex.size() > 2 && hex[0] == '0' && (hex[1] == 'x' || hex[1] == 'X')) hex = hex.substr(2);
-    if (hex.empty() || hex.size() > 16 ||
-        hex.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) {
-      fail("bad address '" + addr + "'");
-    }
-    r.addr = std::stoull(hex, nullptr, 16);
-    if (op == "READ") {
-      r.write = false;
-    } else if (op == "WRITE") {
-      r.write = true;
-    } else {
-      fail("bad operation '" + op + "'");
-    }
-    if (cycle.empty() || cycle.size() > 18 || cycle.find_first_not_of("0123456789") != std::string::npos) {
-      fail("bad cycle '" + cycle + "'");
-    }
-    r.cycle = std::stoll(cycle);
-    if (r.cycle < last_cycle) {
-      fail("cycle " + cycle + " is earlier than the line before (" + std::to_string(last_cycle) + ")");
-    }
-    last_cycle = r.cycle;
-    out.push_back(r);
-  }
-  if (out.empty()) throw UserError(path + ": the trace holds no requests");
-  return out;
-}
-
-}  // namespace
 
 int cmd_dram(const Args& args) {
   CommandLine cl("dram",
@@ -112,18 +56,14 @@ int cmd_dram(const Args& args) {
     outputs = std::make_unique<OutputSet>(cl.get<std::string>("out"),
                                           std::vector<std::string>{"dram.csv", "dram_requests.csv"});
   }
-  const std::vector<TraceRequest> trace =
-      parse_trace(trace_path, read_regular_file(trace_path, "trace file", uint64_t{1} << 34));
+  const std::vector<DramRequest> trace =
+      parse_dram_trace(trace_path, read_regular_file(trace_path, "trace file", uint64_t{1} << 34),
+                       static_cast<uint64_t>(request_bytes));
 
   DramTiming dram(spec);
   const double tck = spec.tck_s();
-  std::vector<DramRequest> requests;
-  requests.reserve(trace.size());
-  for (const auto& r : trace) {
-    requests.push_back({r.cycle, r.addr, static_cast<uint64_t>(request_bytes), r.write});
-  }
-  const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, requests);
-  int64_t end_ck = trace.back().cycle;
+  const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, trace);
+  int64_t end_ck = trace.back().arrival_ck;
   for (const auto& r : results) end_ck = std::max(end_ck, r.end_ck);
   const double seconds = static_cast<double>(end_ck) * tck;
   const DramBackground bg = dram.background_until(seconds);
@@ -178,10 +118,10 @@ int cmd_dram(const Args& args) {
                        {"request", "address", "op", "arrival_cycle", "issue_cycle",
                         "data_end_cycle"});
     for (size_t i = 0; i < trace.size(); ++i) {
-      std::ostringstream addr;
-      addr << "0x" << std::hex << trace[i].addr;
-      requests << static_cast<uint64_t>(i) << addr.str() << (trace[i].write ? "WRITE" : "READ")
-               << trace[i].cycle << results[i].issue_ck << results[i].end_ck;
+      char addr[24];
+      std::snprintf(addr, sizeof addr, "0x%llx", static_cast<unsigned long long>(trace[i].addr));
+      requests << static_cast<uint64_t>(i) << addr << (trace[i].write ? "WRITE" : "READ")
+               << trace[i].arrival_ck << results[i].issue_ck << results[i].end_ck;
       requests.end_row();
     }
     requests.commit();

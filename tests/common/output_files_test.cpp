@@ -53,6 +53,23 @@ TEST_F(OutputFilesTest, AtomicFileWritesAndLeavesNoTemporary) {
   EXPECT_EQ(entries(dir_), std::vector<std::string>{"a.csv"});
 }
 
+TEST_F(OutputFilesTest, AtomicFileWritesAFileLargerThanItsBuffer) {
+  std::string text;
+  for (int i = 0; i < 100000; ++i) text += std::to_string(i) + "\n";  // 588,890 bytes
+  {
+    AtomicFile f(dir_ + "/large.csv");
+    for (char c : text) f.stream() << c;
+    EXPECT_FALSE(std::filesystem::exists(dir_ + "/large.csv"));
+    f.commit();
+  }
+  EXPECT_EQ(read_all(dir_ + "/large.csv"), text);
+  {
+    AtomicFile f(dir_ + "/dropped.csv");  // destroyed uncommitted: nothing left
+    f.stream() << text;
+  }
+  EXPECT_EQ(entries(dir_), std::vector<std::string>{"large.csv"});
+}
+
 TEST_F(OutputFilesTest, AtomicFileRefusesASymlinkAndLeavesItsTargetAlone) {
   std::ofstream(dir_ + "/victim") << "precious";
   fs::create_symlink(dir_ + "/victim", dir_ + "/out.csv");
@@ -181,30 +198,35 @@ TEST_F(OutputFilesTest, StaleStagingOfADeadProcessIsRemoved) {
 
 // A write that fails (here: the file-size limit, as a full disk would) names its reason and
 // leaves neither the file nor its temporary; an earlier version of the file stays.
+// The file is written 64 KiB at a time: a write that fails at commit and one that fails while
+// the stream is being filled are reported alike, at commit.
 TEST_F(OutputFilesTest, WriteErrorNamesItsReasonAndLeavesNothing) {
-  std::ofstream(dir_ + "/big.csv") << "old";
-  const pid_t child = ::fork();
-  ASSERT_GE(child, 0);
-  if (child == 0) {
-    ::signal(SIGXFSZ, SIG_IGN);
-    const struct rlimit limit = {100, 100};
-    ::setrlimit(RLIMIT_FSIZE, &limit);
-    try {
-      AtomicFile f(dir_ + "/big.csv");
-      f.stream() << std::string(1000, 'x');
-      f.commit();
-    } catch (const UserError& e) {
-      const std::string want = dir_ + "/big.csv: write failed: File too large";
-      ::_exit(std::string(e.what()) == want ? 0 : 2);
+  for (const size_t bytes : {size_t{1000}, size_t{200000}}) {
+    SCOPED_TRACE(bytes);
+    std::ofstream(dir_ + "/big.csv") << "old";
+    const pid_t child = ::fork();
+    ASSERT_GE(child, 0);
+    if (child == 0) {
+      ::signal(SIGXFSZ, SIG_IGN);
+      const struct rlimit limit = {100, 100};
+      ::setrlimit(RLIMIT_FSIZE, &limit);
+      try {
+        AtomicFile f(dir_ + "/big.csv");
+        f.stream() << std::string(bytes, 'x');
+        f.commit();
+      } catch (const UserError& e) {
+        const std::string want = dir_ + "/big.csv: write failed: File too large";
+        ::_exit(std::string(e.what()) == want ? 0 : 2);
+      }
+      ::_exit(1);
     }
-    ::_exit(1);
+    int status = 0;
+    ASSERT_EQ(::waitpid(child, &status, 0), child);
+    ASSERT_TRUE(WIFEXITED(status));
+    EXPECT_EQ(WEXITSTATUS(status), 0) << "1: no error, 2: another message";
+    EXPECT_EQ(entries(dir_), std::vector<std::string>{"big.csv"});
+    EXPECT_EQ(read_all(dir_ + "/big.csv"), "old");
   }
-  int status = 0;
-  ASSERT_EQ(::waitpid(child, &status, 0), child);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 0) << "1: no error, 2: another message";
-  EXPECT_EQ(entries(dir_), std::vector<std::string>{"big.csv"});
-  EXPECT_EQ(read_all(dir_ + "/big.csv"), "old");
 }
 
 // SIGTERM while a set is half written: the handler removes the staging folder and the writers'
