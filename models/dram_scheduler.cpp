@@ -14,16 +14,20 @@ struct Queued {
   int64_t row;
 };
 
-// The requests queued at each bank and the one each would serve next.
+// The requests queued at each bank, the one each would serve next, and a tournament over the
+// banks that finds the first of those (leaves = banks, padded to a power of two).
 class BankQueues {
  public:
   BankQueues(const DramTiming& dram, const std::vector<DramRequest>& requests, size_t banks)
-      : dram_(dram),
-        requests_(requests),
-        queued_(banks),
-        key_(banks, kEmpty),
-        pick_(banks, 0),
-        age_(banks, 0) {}
+      : dram_(dram), requests_(requests), queued_(banks) {
+    while (leaves_ < banks) leaves_ *= 2;
+    key_.assign(leaves_, kEmpty);
+    pick_.assign(leaves_, 0);
+    age_.assign(leaves_, 0);
+    winner_.assign(2 * leaves_, 0);
+    for (size_t b = 0; b < leaves_; ++b) winner_[leaves_ + b] = b;
+    for (size_t i = leaves_; i-- > 1;) winner_[i] = winner_[2 * i];
+  }
 
   void add(size_t bank, const Queued& q) {
     queued_[bank].push_back(q);
@@ -42,6 +46,7 @@ class BankQueues {
     const auto& q = queued_[bank];
     if (q.empty()) {
       key_[bank] = kEmpty;
+      replay(bank);
       return;
     }
     const DramTiming::BankReady ready = dram_.bank_ready(bank);
@@ -53,27 +58,31 @@ class BankQueues {
     age_[bank] = q[chosen].index;
     key_[bank] = std::max(hit ? ready.hit_ck : ready.miss_ck, requests_[age_[bank]].arrival_ck) * 2 +
                  (hit ? 0 : 1);
+    replay(bank);
   }
   // Whether bank a's candidate goes before bank b's: the lesser key, then the older.
   bool before(size_t a, size_t b) const {
     return key_[a] < key_[b] || (key_[a] == key_[b] && key_[a] != kEmpty && age_[a] < age_[b]);
   }
-  size_t best() const {  // the bank whose candidate goes first
-    size_t best = 0;
-    for (size_t b = 1; b < key_.size(); ++b) {
-      if (before(b, best)) best = b;
-    }
-    return best;
-  }
+  size_t best() const { return winner_[1]; }  // the bank whose candidate goes first
   int64_t ready_ck(size_t bank) const { return key_[bank] >> 1; }
 
  private:
+  void replay(size_t bank) {  // the matches on the bank's path to the root
+    for (size_t i = (leaves_ + bank) / 2; i >= 1; i /= 2) {
+      const size_t a = winner_[2 * i], b = winner_[2 * i + 1];
+      winner_[i] = before(b, a) ? b : a;
+    }
+  }
+
   const DramTiming& dram_;
   const std::vector<DramRequest>& requests_;
   std::vector<std::vector<Queued>> queued_;  // per bank, oldest first
   std::vector<int64_t> key_;                 // per bank: its candidate's key (kEmpty: none)
   std::vector<size_t> pick_;                 // per bank: its candidate's place in queued_
   std::vector<size_t> age_;                  // per bank: its candidate's index in requests_
+  size_t leaves_ = 1;
+  std::vector<size_t> winner_;  // [1]: the first of all; [i]: the first of 2i and 2i + 1
 };
 
 }  // namespace
@@ -91,14 +100,13 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
   size_t waiting = 0;    // queued requests
   bool barrier = false;  // a request that crosses a row boundary is queued
   size_t next = 0;
-  size_t best = 0;
   while (next < requests.size() || waiting > 0) {
     // Requests enter while there is room and they arrive by the time the best one is ready.
     while (next < requests.size() && !barrier) {
       const DramRequest& r = requests[next];
       const uint64_t bursts = dram.request_bursts(r.bytes);
       const bool crosses = dram.crosses_row(r.addr, r.bytes);
-      if (waiting > 0 && (crosses || r.arrival_ck > queues.ready_ck(best) ||
+      if (waiting > 0 && (crosses || r.arrival_ck > queues.ready_ck(queues.best()) ||
                           held + bursts > capacity)) {
         break;
       }
@@ -106,9 +114,10 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
       queues.add(place.bank, {next, place.row});
       held += bursts;
       barrier = crosses;
-      if (waiting++ == 0 || queues.before(place.bank, best)) best = place.bank;
+      ++waiting;
       ++next;
     }
+    const size_t best = queues.best();
     const size_t i = queues.take(best);
     const DramRequest& r = requests[i];
     const DramAccessResult a =
@@ -118,7 +127,6 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
     --waiting;
     barrier = false;
     queues.choose(best);
-    best = queues.best();
   }
   return times;
 }
