@@ -60,6 +60,9 @@ class BankQueues {
                  (hit ? 0 : 1);
     replay(bank);
   }
+  void choose_all() {
+    for (size_t b = 0; b < queued_.size(); ++b) choose(b);
+  }
   // Whether bank a's candidate goes before bank b's: the lesser key, then the older.
   bool before(size_t a, size_t b) const {
     return key_[a] < key_[b] || (key_[a] == key_[b] && key_[a] != kEmpty && age_[a] < age_[b]);
@@ -126,7 +129,11 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
     held -= dram.request_bursts(r.bytes);
     --waiting;
     barrier = false;
-    queues.choose(best);
+    if (a.commands.wr > 0 || r.write) {  // queued writes may have gone to any bank
+      queues.choose_all();
+    } else {
+      queues.choose(best);
+    }
   }
   return times;
 }
