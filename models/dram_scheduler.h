@@ -6,7 +6,7 @@
 // booked after it cannot use the tFAW/tRRD slots around it. A controller holding several
 // requests serves first the one whose bank is ready first. schedule_fr_fcfs keeps the requests
 // the controller's queue would hold and books, each time, the one whose bank is ready first (row
-// hits before misses, then the oldest), from DramTiming::bank_ready_ck:
+// hits before misses, then the oldest), from DramTiming::bank_ready:
 //   - the queue holds dram.queue_bursts bursts per channel; a request enters once there is room
 //     and it has arrived by the ready clock of the request about to be booked;
 //   - each bank serves its row hits first, oldest first, then its oldest request; requests of

@@ -80,7 +80,7 @@ class DramTiming {
   // When a bank could take its next request, from its own state alone: its open row (-1: none)
   // and the earliest clock of a column command to that row (tRCD, tCCD) or of an ACT for
   // another (tRP after a PRE, which waits for tRAS, tRTP, tWR). An ordering hint for
-  // DramScheduler.
+  // schedule_fr_fcfs (models/dram_scheduler.h).
   struct BankReady {
     int64_t open_row;
     int64_t hit_ck, miss_ck;
