@@ -2,6 +2,7 @@
 #include "sim/cascade_fast.h"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 #include <map>
 #include <set>
@@ -71,7 +72,19 @@ class Composer : private CascadeExecutor {
   Composer(const SocSpec& soc, const CascadePlan& plan, const NetworkEstimator& estimate)
       : soc_(soc), plan_(plan), dram_(soc.dram), state_(soc.clusters.size(), PowerState::kIdle),
         resident_(soc.clusters.size()), ran_(plan.stages.size(), false) {
-    for (const auto& c : soc.clusters) thermal_.emplace_back(c.thermal);
+    // Rest power, wake costs and leakage at ambient depend on the cluster and state alone:
+    // computed once here, not at every input.
+    for (const auto& c : soc.clusters) {
+      thermal_.emplace_back(c.thermal);
+      ClusterConstants k;
+      for (const PowerState st : {PowerState::kActive, PowerState::kIdle, PowerState::kParked,
+                                  PowerState::kOff}) {
+        k.rest_w[static_cast<size_t>(st)] = rest_power_w(c, c.initial_point(), st);
+        k.wake[static_cast<size_t>(st)] = wake_cost(c, c.initial_point(), st);
+      }
+      k.leak_at_ambient = leakage_temp_factor(c.power, c.thermal.ambient_c);
+      constants_.push_back(k);
+    }
     for (const auto& c : soc.caches) cache_leak_w_ += c.leak_w;
     for (size_t s = 0; s < plan.stages.size(); ++s) {
       const StagePlan& stage = plan.stages[s];
@@ -114,9 +127,8 @@ class Composer : private CascadeExecutor {
   void elapse(double span_s, ClusterIndex running, bool dram_idle) {
     for (ClusterIndex c = 0; c < soc_.clusters.size(); ++c) {
       if (c == running) continue;
-      const ClusterSpec& spec = soc_.cluster(c);
       EnergyBreakdown rest;
-      rest.core_static_j = rest_power_w(spec, spec.initial_point(), state_[c]) * span_s;
+      rest.core_static_j = constants_[c].rest_w[static_cast<size_t>(state_[c])] * span_s;
       add_cluster(c, rest, span_s, 1);
     }
     if (dram_idle) {
@@ -129,8 +141,7 @@ class Composer : private CascadeExecutor {
 
   void wake(ClusterIndex c) {
     if (state_[c] == PowerState::kActive) return;
-    const ClusterSpec& spec = soc_.cluster(c);
-    const WakeCost cost = wake_cost(spec, spec.initial_point(), state_[c]);
+    const WakeCost& cost = constants_[c].wake[static_cast<size_t>(state_[c])];
     EnergyBreakdown own;
     own.core_dyn_j = cost.switching_j;
     own.core_static_j = cost.leakage_j;
@@ -149,9 +160,7 @@ class Composer : private CascadeExecutor {
     const InferenceEstimate& one = warm ? est.warm : est.cold;
     // Layers claim the DRAM background and cache leakage of their span; their leakage was
     // estimated from ambient.
-    const ClusterSpec& spec = soc_.cluster(stage.cluster);
-    add_cluster(stage.cluster, one.energy, one.time_s,
-                leakage_temp_factor(spec.power, spec.thermal.ambient_c));
+    add_cluster(stage.cluster, one.energy, one.time_s, constants_[stage.cluster].leak_at_ambient);
     elapse(one.time_s, stage.cluster, false);
     since_access_s_ = 0;  // the network's output was just written
     resident_[stage.cluster] = est.weights_fit ? stage.net_name : std::string();
@@ -173,9 +182,16 @@ class Composer : private CascadeExecutor {
     total_ += e;
   }
 
+  struct ClusterConstants {
+    std::array<double, 4> rest_w{};  // rest_power_w at the initial point, by PowerState
+    std::array<WakeCost, 4> wake{};  // wake_cost from each PowerState
+    double leak_at_ambient = 1;      // leakage_temp_factor at the ambient temperature
+  };
+
   const SocSpec& soc_;
   const CascadePlan& plan_;
   std::vector<ClusterThermal> thermal_;
+  std::vector<ClusterConstants> constants_;
   IdleDram dram_;
   std::vector<StageCosts> stages_;
   std::vector<PowerState> state_;

@@ -54,8 +54,18 @@ CascadeScores only_stage(const CascadeScores& all, size_t stage) {
   return one;
 }
 
-// FNV-1a of the hardware keys' canonical text: equal for points that differ only in the cascade.
-uint64_t hardware_hash(const Config& cfg) {
+
+CascadePlan baseline_plan(const CascadePlan& plan, size_t stage) {
+  CascadePlan b = plan;
+  b.stages = {plan.stages[stage]};
+  b.thresholds.clear();
+  b.controller = ControllerSpec{};
+  return b;
+}
+
+}  // namespace
+
+std::string hardware_text(const Config& cfg) {
   std::string hw;
   std::istringstream in(cfg.canonical());
   std::string line;
@@ -67,18 +77,8 @@ uint64_t hardware_hash(const Config& cfg) {
       }
     }
   }
-  return fnv1a64(hw.data(), hw.size());
+  return hw;
 }
-
-CascadePlan baseline_plan(const CascadePlan& plan, size_t stage) {
-  CascadePlan b = plan;
-  b.stages = {plan.stages[stage]};
-  b.thresholds.clear();
-  b.controller = ControllerSpec{};
-  return b;
-}
-
-}  // namespace
 
 RunReport CascadeRun::report() const {
   RunReport r{spec, soc, plan, choice, {}};
@@ -91,6 +91,12 @@ RunReport CascadeRun::report() const {
 const NetworkCost& ScoreSource::network_cost(const std::string& net_path) {
   auto it = costs_.find(net_path);
   if (it == costs_.end()) it = costs_.emplace(net_path, Graph::load(net_path).cost()).first;
+  return it->second;
+}
+
+const SocSpec& ScoreSource::soc_spec(const Config& cfg, const std::string& hardware) {
+  auto it = socs_.find(hardware);
+  if (it == socs_.end()) it = socs_.emplace(hardware, soc_spec_from(cfg)).first;
   return it->second;
 }
 
@@ -187,7 +193,8 @@ ScoreSource score_source_of(const CommandLine& cl) {
 CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunOptions& options) {
   CascadeRun run;
   run.spec = cascade_spec_from(cfg);
-  run.soc = soc_spec_from(cfg);
+  const std::string hardware = hardware_text(cfg);
+  run.soc = source.soc_spec(cfg, hardware);
   const CascadeSpec& spec = run.spec;
   CascadePlan& plan = run.plan;
   const std::vector<ClusterIndex> clusters = stage_clusters(spec, run.soc, cfg);
@@ -196,7 +203,7 @@ CascadeRun run_cascade(const Config& cfg, ScoreSource& source, const CascadeRunO
                                     clusters[s], source.network_cost(spec.stages[s].net_path)});
   }
   // Estimates are remembered per hardware point: the SoC's part of the configuration.
-  const uint64_t hardware_key = hardware_hash(cfg);
+  const uint64_t hardware_key = fnv1a64(hardware.data(), hardware.size());
   const NetworkCost* stage_costs[kMaxStages] = {};
   for (size_t s = 0; s < spec.stages.size(); ++s) {
     stage_costs[s] = &source.network_cost(spec.stages[s].net_path);

@@ -47,6 +47,10 @@ struct CascadeRun {
 // networks, dataset and gate metric (a sweep over hardware keys or thresholds) pay for the
 // functional pass once, and runs on the same hardware for each network's estimate once; the
 // on-disk cache spares the functional pass across processes.
+// The canonical text of cfg's soc., cluster., cache., noc. and dram. keys, which alone make the
+// SoC: equal for points that differ only in the cascade.
+std::string hardware_text(const Config& cfg);
+
 class ScoreSource {
  public:
   ScoreSource(FunctionalPassOptions options, size_t max_samples)
@@ -56,6 +60,8 @@ class ScoreSource {
   // The gate temperature of stage `stage`: cascade.gate_temperature, or fitted on the validation
   // split (remembered per network and dataset).
   double gate_temperature(const CascadeSpec& spec, const Config& cfg, size_t stage);
+  // soc_spec_from(cfg), remembered per `hardware` (hardware_text(cfg)).
+  const SocSpec& soc_spec(const Config& cfg, const std::string& hardware);
   // estimate_network(soc, cluster, cost, name), remembered per (hardware, cluster, network);
   // `hardware_key` identifies the SoC's configuration.
   const NetworkEstimate& estimate(uint64_t hardware_key, const SocSpec& soc, ClusterIndex cluster,
@@ -67,6 +73,7 @@ class ScoreSource {
   std::map<std::string, CascadeScores> memo_;
   std::map<std::string, NetworkCost> costs_;
   std::map<std::string, NetworkEstimate> estimates_;
+  std::map<std::string, SocSpec> socs_;
   std::map<std::string, double> temperatures_;
 };
 

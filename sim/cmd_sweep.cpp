@@ -31,7 +31,6 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/report/report_writer.h"
-#include "sim/soc_config.h"
 #include "sim/sweep_grid.h"
 #include "sim/sweep_runner.h"
 #include "sim/sweep_table.h"
@@ -163,7 +162,7 @@ int cmd_sweep(const Args& args) {
   for (const uint64_t p : todo) {
     const Config cfg = point_config(cl.config(), grid, grid.values_of(p));
     const CascadeSpec spec = cascade_spec_from(cfg);
-    soc_spec_from(cfg);
+    scores.soc_spec(cfg, hardware_text(cfg));
     for (const char* split : {"val", "test"}) scores.scores(spec, cfg, split);
     for (const auto& st : spec.stages) scores.network_cost(st.net_path);
   }
