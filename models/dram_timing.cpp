@@ -279,28 +279,11 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
 
 int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
                           DramAccessResult& result) {
-  size_t channel, bank_index, rank_index;
-  int64_t row;
-  if (map_shifts_) {  // row size, channels, banks, ranks powers of two: shifts and masks, the same numbers
-    const uint64_t chunk = addr >> row_shift_;
-    channel = static_cast<size_t>(chunk & (static_cast<uint64_t>(spec_.channels) - 1));
-    const uint64_t rest = chunk >> channel_shift_;
-    bank_index = static_cast<size_t>(rest & (static_cast<uint64_t>(spec_.banks) - 1));
-    rank_index = static_cast<size_t>((rest >> bank_shift_) & (static_cast<uint64_t>(spec_.ranks) - 1));
-    const uint64_t r = rest >> (bank_shift_ + rank_shift_);
-    row = static_cast<int64_t>(rows_pow2_ ? r & (static_cast<uint64_t>(spec_.rows) - 1)
-                                          : r % static_cast<uint64_t>(spec_.rows));
-  } else {
-    const uint64_t chunk = addr / row_bytes_;
-    channel = static_cast<size_t>(chunk % spec_.channels);
-    const uint64_t rest = chunk / spec_.channels;
-    bank_index = static_cast<size_t>(rest % spec_.banks);
-    rank_index = static_cast<size_t>(rest / spec_.banks % spec_.ranks);
-    row = static_cast<int64_t>(rest / spec_.banks / spec_.ranks % spec_.rows);
-  }
-  Channel& ch = channels_[channel];
-  Rank& rank = ranks_[channel * spec_.ranks + rank_index];
-  Bank& bank = banks_[(channel * spec_.ranks + rank_index) * spec_.banks + bank_index];
+  const Place place = place_of(addr);
+  const int64_t row = place.row;
+  Channel& ch = channels_[place.channel];
+  Rank& rank = ranks_[place.rank];
+  Bank& bank = banks_[place.bank];
 
   const int64_t t = after_refresh(bank, wake(rank, arrival));
   // Requests are served in order: this one's column command comes after the channel's last.
@@ -370,24 +353,33 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
   return data_end;
 }
 
-// The address map of piece().
+// The address map (low to high bits: column, channel, bank, rank, row), with shifts and masks
+// when row size, channels, banks and ranks are powers of two.
 DramTiming::Place DramTiming::place_of(uint64_t addr) const {
+  const uint64_t channels = static_cast<uint64_t>(spec_.channels);
   const uint64_t banks = static_cast<uint64_t>(spec_.banks);
   const uint64_t ranks = static_cast<uint64_t>(spec_.ranks);
   const uint64_t rows = static_cast<uint64_t>(spec_.rows);
+  uint64_t channel, bank, rank, r;
   if (map_shifts_) {
     const uint64_t chunk = addr >> row_shift_;
-    const uint64_t channel = chunk & (static_cast<uint64_t>(spec_.channels) - 1);
+    channel = chunk & (channels - 1);
     const uint64_t rest = chunk >> channel_shift_;
-    const uint64_t rank = (rest >> bank_shift_) & (ranks - 1);
-    const uint64_t r = rest >> (bank_shift_ + rank_shift_);
-    return {static_cast<size_t>(((channel << rank_shift_ | rank) << bank_shift_) | (rest & (banks - 1))),
-            static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
+    bank = rest & (banks - 1);
+    rank = (rest >> bank_shift_) & (ranks - 1);
+    r = rest >> (bank_shift_ + rank_shift_);
+  } else {
+    const uint64_t chunk = addr / row_bytes_;
+    channel = chunk % channels;
+    const uint64_t rest = chunk / channels;
+    bank = rest % banks;
+    rank = rest / banks % ranks;
+    r = rest / banks / ranks;
   }
-  const uint64_t chunk = addr / row_bytes_;
-  const uint64_t rest = chunk / spec_.channels;
-  return {static_cast<size_t>((chunk % spec_.channels * ranks + rest / banks % ranks) * banks + rest % banks),
-          static_cast<int64_t>(rest / banks / ranks % rows)};
+  const uint64_t rank_index = channel * ranks + rank;
+  return {static_cast<size_t>(channel), static_cast<size_t>(rank_index),
+          static_cast<size_t>(rank_index * banks + bank),
+          static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
 }
 
 DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {

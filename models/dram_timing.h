@@ -70,10 +70,10 @@ class DramTiming {
   // A read or write of `bytes` at `addr` that reaches the controller at arrival_s.
   DramAccessResult access(double arrival_s, uint64_t addr, uint64_t bytes, bool write);
 
-  // Where addr lives: its bank over all channels and ranks ((channel * ranks + rank) * banks +
-  // bank) and its row.
+  // Where addr lives: its channel, its rank over all channels (channel * ranks + rank), its bank
+  // over all channels and ranks ((channel * ranks + rank) * banks + bank) and its row.
   struct Place {
-    size_t bank;
+    size_t channel, rank, bank;
     int64_t row;
   };
   Place place_of(uint64_t addr) const;

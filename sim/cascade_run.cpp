@@ -54,7 +54,6 @@ CascadeScores only_stage(const CascadeScores& all, size_t stage) {
   return one;
 }
 
-
 CascadePlan baseline_plan(const CascadePlan& plan, size_t stage) {
   CascadePlan b = plan;
   b.stages = {plan.stages[stage]};
