@@ -30,26 +30,19 @@ int64_t DramTiming::queue_entry() {
 
 // Holds a request until its bursts finish. The held requests are kept in order of their ends
 // from queue_head_ on, a new one before those that end when it does (so the newest of them
-// frees its bursts first); most new requests end last.
+// frees its bursts first); most new requests end last or nearly so, so it is put in place from
+// the back.
 void DramTiming::hold(const Held& h) {
   if (queue_head_ >= 64 && queue_head_ * 2 >= queue_held_.size()) {  // drop the freed ones
     queue_held_.erase(queue_held_.begin(),
                       queue_held_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
     queue_head_ = 0;
   }
-  if (queue_held_.size() == queue_head_ || queue_held_.back().end < h.end) {
-    queue_held_.push_back(h);
-  } else {  // the first held request that ends at or after h, by binary search
-    const Held* first = queue_held_.data() + queue_head_;
-    size_t n = queue_held_.size() - queue_head_;
-    while (n > 1) {
-      const size_t half = n / 2;
-      first = first[half - 1].end < h.end ? first + half : first;
-      n -= half;
-    }
-    if (first->end < h.end) ++first;
-    queue_held_.insert(queue_held_.begin() + (first - queue_held_.data()), h);
-  }
+  queue_held_.push_back(h);
+  Held* const first = queue_held_.data() + queue_head_;
+  Held* at = queue_held_.data() + queue_held_.size() - 1;
+  for (; at != first && (at - 1)->end >= h.end; --at) *at = *(at - 1);
+  *at = h;
   queue_bursts_ += h.bursts;
 }
 
@@ -63,7 +56,7 @@ void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_
          (ch.queued_bursts > keep || ch.writes_head < through_end)) {
     const PendingWrite w = ch.writes[ch.writes_head++];
     ch.queued_bursts -= w.bursts;
-    const int64_t end = piece(std::max(from, w.arrival), w.addr, w.bytes, true, side);
+    const int64_t end = piece(std::max(from, w.arrival), w.addr, w.bursts, true, side);
     for (uint64_t k = 0; k < w.bursts; ++k) {
       ch.slot_free[(w.first_slot + k) % ch.slot_free.size()] = end;
     }
@@ -79,19 +72,8 @@ void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_
   result.row_conflicts += side.row_conflicts;
 }
 
-void DramTiming::drain_idle(int64_t t, DramAccessResult& result) {
-  for (auto& ch : channels_) {
-    if (ch.queued_bursts > 0 && ch.busy_until < t) drain(ch, ch.busy_until, 0, 0, result);
-  }
-}
-
 bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
                                  DramAccessResult& result) {
-  if (ch.writes_head == ch.writes.size()) return false;
-  if (bytes <= kFilterBlock && ((ch.filter[filter_bit(addr) >> 6] >> (filter_bit(addr) & 63)) & 1) == 0 &&
-      ((ch.filter[filter_bit(addr + bytes - 1) >> 6] >> (filter_bit(addr + bytes - 1) & 63)) & 1) == 0) {
-    return false;  // no queued write touches either block the read touches
-  }
   // The newest queued write that overlaps the read holds its newest bytes.
   for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
     const PendingWrite& w = ch.writes[i];

@@ -129,7 +129,7 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
     held -= dram.request_bursts(r.bytes);
     --waiting;
     barrier = false;
-    if (a.commands.wr > 0 || r.write) {  // queued writes may have gone to any bank
+    if (a.commands.wr > 0) {  // queued writes went to any bank
       queues.choose_all();
     } else {
       queues.choose(best);

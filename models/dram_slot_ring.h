@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Which clocks of one DRAM resource (a command bus, a data bus, a rank's ACTs) are taken, over
-// the last kSlots clocks before the latest taken one (`top`); older clocks and negative ones count
-// as free. One bit a clock, queried a 64-clock word at a time; inline because the controller asks
-// several questions per burst.
+// the last kSlots - 64 clocks before the latest taken one (`top`); older clocks and negative ones
+// count as free. One bit a clock, queried a 64-clock word at a time; inline because the
+// controller asks several questions per burst.
 #pragma once
 
 #include <algorithm>
@@ -17,7 +17,7 @@ class DramSlotRing {
   // to 33000 clocks ahead, and a burst must still see the bursts booked before its earliest clock.
   static constexpr int64_t kSlots = 65536;
 
-  bool taken(int64_t c) const { return c >= floor() && c < top_ && ((word(c) >> (c & 63)) & 1) != 0; }
+  bool taken(int64_t c) const { return c >= floor_ && c < top_ && ((word(c) >> (c & 63)) & 1) != 0; }
 
   // Lowest taken clock in [from, to), or -1.
   int64_t first_taken(int64_t from, int64_t to) const {
@@ -34,16 +34,15 @@ class DramSlotRing {
     return -1;
   }
 
-  // First free clock at or after `from`.
+  // First free clock at or after `from` (at the latest the top: the clocks from it on are free).
   int64_t first_free(int64_t from) const {
-    if (from < floor() || from >= top_) return from;
-    for (int64_t s = from; s < top_;) {
+    if (from < floor_ || from >= top_) return from;
+    for (int64_t s = from;;) {
       const int64_t base = s & ~int64_t{63};
       const uint64_t free = ~word(base) & (~uint64_t{0} << (s - base));
-      if (free != 0) return std::min(top_, base + __builtin_ctzll(free));
+      if (free != 0) return base + __builtin_ctzll(free);
       s = base + 64;
     }
-    return top_;
   }
 
   // First clock c at or after `from` free in `a` with c + offset free in `b` (say a command slot
@@ -51,8 +50,7 @@ class DramSlotRing {
   // between them.
   static int64_t first_free_both(const DramSlotRing& a, const DramSlotRing& b, int64_t offset,
                                  int64_t from) {
-    for (int64_t s = from;; s += 64) {
-      if (s >= a.top_ && s + offset >= b.top_) return s;
+    for (int64_t s = from;; s += 64) {  // past both tops every clock is free
       const uint64_t free = ~(a.bits_from(s) | b.bits_from(s + offset));
       if (free != 0) return s + __builtin_ctzll(free);
     }
@@ -62,25 +60,8 @@ class DramSlotRing {
   void mark(int64_t from, int64_t to) {
     if (to > top_) advance(to);
     from = std::max(from, floor_);
-    if (from >= to) return;
-    if (to - from <= 64) {  // within the word holding `from` and the next
-      const int64_t base = from & ~int64_t{63};
-      const int lo = static_cast<int>(from - base);
-      const int end = static_cast<int>(to - base);  // 1 .. 127
-      if (end <= 64) {
-        word(base) |= span_mask(lo, end);
-      } else {
-        word(base) |= ~uint64_t{0} << lo;
-        word(base + 64) |= ~uint64_t{0} >> (128 - end);
-      }
-      return;
-    }
-    for (int64_t s = from; s < to;) {
-      const int64_t base = s & ~int64_t{63};
-      const int64_t end = std::min(to, base + 64);
-      word(base) |= span_mask(static_cast<int>(s - base), static_cast<int>(end - base));
-      s = end;
-    }
+    for (; to - from > 64; from += 64) mark_span(from, 64);
+    if (from < to) mark_span(from, static_cast<int>(to - from));
   }
 
  private:
@@ -89,32 +70,45 @@ class DramSlotRing {
   int64_t floor() const { return floor_; }  // the oldest clock held: the ring holds whole words
   uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
-  // Clocks [base, base + 64) as bits, bit i for base + i (clocks outside [floor, top) free).
+  // Clocks [base, base + 64) as bits, bit i for base + i (clocks outside [floor, top) free). The
+  // word after the top's is kept clear, so a window that reaches past the top reads free clocks.
   uint64_t bits_from(int64_t base) const {
-    if (base >= top_ || base + 64 <= floor_) return 0;
-    const int64_t w = base & ~int64_t{63};
-    const int shift = static_cast<int>(base - w);
-    uint64_t v = word(w) >> shift;
-    if (shift != 0) v |= word(w + 64) << (64 - shift);
-    if (base < floor_) v &= ~uint64_t{0} << (floor_ - base);
-    if (top_ - base < 64) v &= ~uint64_t{0} >> (64 - (top_ - base));
+    if (base >= top_) return 0;  // past the top the words may hold old clocks
+    const int shift = static_cast<int>(base & 63);
+    const auto w = static_cast<size_t>(base >> 6);
+    uint64_t v = (bits_[w & (kWords - 1)] >> shift) |
+                 ((bits_[(w + 1) & (kWords - 1)] << 1) << (63 - shift));
+    if (base < floor_) v = base + 64 <= floor_ ? 0 : v & (~uint64_t{0} << (floor_ - base));
     return v;
+  }
+  // Takes the n clocks from `from` on (1 <= n <= 64: in `from`'s word and the next), without
+  // branches.
+  void mark_span(int64_t from, int n) {
+    const int lo = static_cast<int>(from & 63);
+    const uint64_t span = ~uint64_t{0} >> (64 - n);
+    const auto w = static_cast<size_t>(from >> 6);
+    bits_[w & (kWords - 1)] |= span << lo;
+    bits_[(w + 1) & (kWords - 1)] |= (span >> 1) >> (63 - lo);  // the part past `from`'s word
   }
   // Bits lo .. hi-1 (0 <= lo < hi <= 64).
   static uint64_t span_mask(int lo, int hi) { return (~uint64_t{0} >> (64 - (hi - lo))) << lo; }
-  // Moves the top to `to`. The words the top enters held clocks kSlots or more older, which
-  // leave the ring: they are cleared whole (after a long idle gap the whole ring is), so the
-  // clocks at or above the top are free.
+  // Moves the top to `to`. The words the top enters, and the one after them, held clocks
+  // kSlots - 64 or more older, which leave the ring: they are cleared whole (after a long idle gap
+  // the whole ring is), so the clocks at or above the top are free.
   void advance(int64_t to) {
-    const int64_t first = ((top_ - 1) >> 6) + 1;  // the words after the top's
-    const int64_t last = (to - 1) >> 6;           // ... up to the new top's
-    if (last - first + 1 >= kWords) {
-      bits_.fill(0);
+    const int64_t last = ((to - 1) >> 6) + 1;  // the word after the new top's
+    if (to - top_ <= 64) {  // the top moves into its cleared next word at most: clear the one after
+      word(last << 6) = 0;
     } else {
-      for (int64_t w = first; w <= last; ++w) word(w << 6) = 0;
+      const int64_t first = ((top_ - 1) >> 6) + 2;  // the words after the top's cleared one
+      if (last - first + 1 >= kWords) {
+        bits_.fill(0);
+      } else {
+        for (int64_t w = first; w <= last; ++w) word(w << 6) = 0;
+      }
     }
     top_ = to;
-    floor_ = std::max<int64_t>(((top_ + 63) & ~int64_t{63}) - kSlots, 0);
+    floor_ = std::max<int64_t>(((top_ + 63) & ~int64_t{63}) + 64 - kSlots, 0);
   }
 
   std::array<uint64_t, kWords> bits_{};

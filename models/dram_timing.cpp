@@ -48,6 +48,9 @@ DramTiming::DramTiming(const DramSpec& spec)
   ck_.rtw_gap = kReadToWriteGap;
   // Bursts of a row run back to back when a command and a data burst fit in tCCD.
   batch_columns_ = ck_.cmd <= ck_.ccd && ck_.burst <= ck_.ccd;
+  // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
+  // tRRD holds at most three others: tFAW binds (and ACTs need counting) only beyond that.
+  faw_binds_ = ck_.faw > 4 * ck_.rrd;
   ck_.pd_idle = ck(spec.powerdown_idle_s);
   ck_.sr_idle = ck(spec.selfrefresh_idle_s);
   const int64_t refi = std::max<int64_t>(1, static_cast<int64_t>(std::floor(spec.trefi_s / tck_s_ + 1e-6)));
@@ -105,7 +108,7 @@ void DramTiming::take_command(Channel& ch, int64_t c) {
 // data blocks write data that would end less than tRL + tWTR before it, or start less than the
 // turnaround gap after it; write data blocks read data that would start less than tRL + tWTR
 // after it (tWTR is applied per channel) or end less than the gap before it.
-void DramTiming::take_data(Channel& ch, int64_t d, int64_t last, bool write) {
+inline void DramTiming::take_data(Channel& ch, int64_t d, int64_t last, bool write) {
   const int64_t occupy = std::max(ck_.burst, ck_.ccd);
   if (write) {
     ch.write_starts.mark(d - occupy + 1, last + occupy);
@@ -125,27 +128,37 @@ int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) cons
 
 // ---- refresh schedule ------------------------------------------------------------------------
 
-int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
-  if (t < bank.refresh_offset) return t;
-  epoch_at(bank, t);
-  const int64_t w = bank.window_start;
-  return t < w + ck_.rfc ? w + ck_.rfc : t;
+// The period holding t, cached in the bank: most questions about a bank fall in the period asked
+// about before, and then cost two comparisons.
+void DramTiming::find_period(const Bank& bank, int64_t t) const {
+  if (t < bank.refresh_offset) {  // before its first refresh
+    bank.period_start = kNever;
+    bank.usable_from = kNever;
+    bank.period_end = bank.refresh_offset;
+    bank.period_epoch = 0;
+    return;
+  }
+  const int64_t e = (t - bank.refresh_offset) / ck_.bank_refi;
+  bank.period_start = bank.refresh_offset + e * ck_.bank_refi;
+  bank.usable_from = bank.period_start + ck_.rfc;
+  bank.period_end = bank.period_start + ck_.bank_refi;
+  bank.period_epoch = e + 1;
 }
 
-// Refresh periods of the bank started at or before t; the period holding t is cached, as most
-// questions about a bank fall in the one asked before.
+int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
+  if (t >= bank.usable_from && t < bank.period_end) return t;
+  find_period(bank, t);
+  return std::max(t, bank.usable_from);
+}
+
 int64_t DramTiming::epoch_at(const Bank& bank, int64_t t) const {
-  if (t < bank.refresh_offset) return 0;
-  if (static_cast<uint64_t>(t - bank.window_start) >= static_cast<uint64_t>(ck_.bank_refi)) {
-    const int64_t e = (t - bank.refresh_offset) / ck_.bank_refi;
-    bank.window_start = bank.refresh_offset + e * ck_.bank_refi;
-    bank.window_epoch = e + 1;
-  }
-  return bank.window_epoch;
+  if (t < bank.period_start || t >= bank.period_end) find_period(bank, t);
+  return bank.period_epoch;
 }
 
 int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
-  return bank.refresh_offset + epoch_at(bank, t) * ck_.bank_refi;
+  epoch_at(bank, t);
+  return bank.period_end;
 }
 
 // ---- requests --------------------------------------------------------------------------------
@@ -185,10 +198,11 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
       posted_part = true;
     } else if (posted && write) {  // larger than the queue: issued directly, after the queue
       drain(ch, arrival, 0, 0, result);
-      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, bursts, write, result));
       data_bytes_ += part;
-    } else if (!posted || !read_from_queue(ch, arrival, addr, part, result)) {
-      result.end_ck = std::max(result.end_ck, piece(arrival, addr, part, write, result));
+    } else if (!posted || !queued_write_may_touch(ch, addr, part) ||
+               !read_from_queue(ch, arrival, addr, part, result)) {
+      result.end_ck = std::max(result.end_ck, piece(arrival, addr, bursts, write, result));
       data_bytes_ += part;
     }
     addr += part;
@@ -245,20 +259,18 @@ int64_t DramTiming::faw_clear(const Rank& rank, int64_t a) const {
   return later;
 }
 
-int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
-                             DramAccessResult& r) {
+// Inline (as take_data): both run for nearly every request, and the calls cost more than a tenth
+// of their work.
+inline int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
+                                    DramAccessResult& r) {
   int64_t a = earliest;
-  // ACTs are tRRD apart, so with tFAW <= 4 tRRD a window of tFAW around an ACT that keeps
-  // tRRD holds at most three others: tFAW binds (and ACTs need counting) only beyond that.
-  const bool faw_binds = ck_.faw > 4 * ck_.rrd;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
-    a = after_refresh(bank, a);
-    if (const int64_t free = DramSlotRing::first_free_both(rank.act_starts, ch.cmd_starts, 0, a);
-        free != a) {
-      a = free;
+    a = DramSlotRing::first_free_both(rank.act_starts, ch.cmd_starts, 0, a);
+    if (const int64_t after = after_refresh(bank, a); after != a) {
+      a = after;
       continue;
     }
-    if (faw_binds) {
+    if (faw_binds_) {
       if (const int64_t later = faw_clear(rank, a); later != a) {
         a = later;
         continue;
@@ -267,7 +279,7 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
     break;
   }
   take_command(ch, a);
-  if (faw_binds) rank.acts.mark(a, a + 1);
+  if (faw_binds_) rank.acts.mark(a, a + 1);
   if (ck_.rrd > 0) rank.act_starts.mark(a - ck_.rrd + 1, a + ck_.rrd);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
@@ -277,7 +289,7 @@ int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earlie
   return a;
 }
 
-int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
+int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool write,
                           DramAccessResult& result) {
   const Place place = place_of(addr);
   const int64_t row = place.row;
@@ -309,7 +321,6 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
     bank.open_row = row;
   }
 
-  const uint64_t bursts = bursts_of(bytes);
   const int64_t latency = write ? ck_.wl : ck_.rl;
   // Clocks from a column command until the bank can be precharged, then reopened after tRP.
   const int64_t to_precharged = (write ? latency + ck_.burst + ck_.wr : ck_.rtp) + ck_.rp;
@@ -351,35 +362,6 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool w
   ch.busy_until = std::max(ch.busy_until, data_end);
   occupy(rank, arrival, data_end);
   return data_end;
-}
-
-// The address map (low to high bits: column, channel, bank, rank, row), with shifts and masks
-// when row size, channels, banks and ranks are powers of two.
-DramTiming::Place DramTiming::place_of(uint64_t addr) const {
-  const uint64_t channels = static_cast<uint64_t>(spec_.channels);
-  const uint64_t banks = static_cast<uint64_t>(spec_.banks);
-  const uint64_t ranks = static_cast<uint64_t>(spec_.ranks);
-  const uint64_t rows = static_cast<uint64_t>(spec_.rows);
-  uint64_t channel, bank, rank, r;
-  if (map_shifts_) {
-    const uint64_t chunk = addr >> row_shift_;
-    channel = chunk & (channels - 1);
-    const uint64_t rest = chunk >> channel_shift_;
-    bank = rest & (banks - 1);
-    rank = (rest >> bank_shift_) & (ranks - 1);
-    r = rest >> (bank_shift_ + rank_shift_);
-  } else {
-    const uint64_t chunk = addr / row_bytes_;
-    channel = chunk % channels;
-    const uint64_t rest = chunk / channels;
-    bank = rest % banks;
-    rank = rest / banks % ranks;
-    r = rest / banks / ranks;
-  }
-  const uint64_t rank_index = channel * ranks + rank;
-  return {static_cast<size_t>(channel), static_cast<size_t>(rank_index),
-          static_cast<size_t>(rank_index * banks + bank),
-          static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
 }
 
 DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {

@@ -125,8 +125,9 @@ class DramTiming {
     int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
     int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
     int64_t refresh_offset = 0;    // start of its first refresh
-    mutable int64_t window_start = kNever;  // start of the refresh period last asked about
-    mutable int64_t window_epoch = 0;       // ... and its number (1: the first)
+    // The refresh period last asked about: [period_start, period_end), refreshing until
+    // usable_from, and its number (0: before the first refresh, from kNever; 1: the first).
+    mutable int64_t period_start = kNever, usable_from = kNever, period_end = 0, period_epoch = 0;
   };
   struct Rank {
     DramSlotRing acts;                 // clocks of its ACTs (tFAW; kept where it can bind)
@@ -167,6 +168,7 @@ class DramTiming {
   int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
   void take_command(Channel& ch, int64_t c);
   void take_data(Channel& ch, int64_t d, int64_t last, bool write);
+  void find_period(const Bank& bank, int64_t t) const;  // caches the refresh period holding t
   int64_t after_refresh(const Bank& bank, int64_t t) const;
   int64_t epoch_at(const Bank& bank, int64_t t) const;
   int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
@@ -176,7 +178,8 @@ class DramTiming {
   void occupy(Rank& rank, int64_t start, int64_t end);
   void integrate_idle(Rank& rank, int64_t until);
   void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
-  int64_t piece(int64_t arrival, uint64_t addr, uint64_t bytes, bool write,
+  // Books one row's piece of a request, `bursts` bursts from addr; returns its last data clock.
+  int64_t piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool write,
                 DramAccessResult& result);
   size_t channel_of(uint64_t addr) const {
     return map_shifts_ ? static_cast<size_t>((addr >> row_shift_) & (static_cast<uint64_t>(spec_.channels) - 1))
@@ -197,9 +200,22 @@ class DramTiming {
   // bursts are queued (or through the entry before index `through_end`).
   void drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
              DramAccessResult& result);
-  void drain_idle(int64_t t, DramAccessResult& result);  // channels idle before t drain whole
-  // A read piece: 1 when a queued write holds all its bytes, else drains up to the last queued
-  // write it overlaps and returns 0.
+  void drain_idle(int64_t t, DramAccessResult& result) {  // channels idle before t drain whole
+    for (auto& ch : channels_) {
+      if (ch.queued_bursts > 0 && ch.busy_until < t) drain(ch, ch.busy_until, 0, 0, result);
+    }
+  }
+  // Whether a queued write may touch the bytes [addr, addr + bytes): one of the channel's queued
+  // writes touches a 1 KiB block of them (by the hashed filter; a read longer than a block may).
+  bool queued_write_may_touch(const Channel& ch, uint64_t addr, uint64_t bytes) const {
+    if (ch.writes_head == ch.writes.size()) return false;
+    auto touched = [&](uint64_t a) {
+      return ((ch.filter[filter_bit(a) >> 6] >> (filter_bit(a) & 63)) & 1) != 0;
+    };
+    return bytes > kFilterBlock || touched(addr) || touched(addr + bytes - 1);
+  }
+  // A read piece that a queued write may touch: 1 when a queued write holds all its bytes, else
+  // drains up to the last queued write it overlaps and returns 0.
   bool read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
                        DramAccessResult& result);
 
@@ -221,6 +237,7 @@ class DramTiming {
   uint64_t queue_bursts_ = 0;     // their bursts not yet finished
   uint64_t queue_capacity_ = 0;   // in bursts, over all channels
   bool batch_columns_ = false;  // a row's bursts can be booked as one run (see piece)
+  bool faw_binds_ = false;      // tFAW can bind beyond tRRD (> 4 tRRD): ACTs are counted
   uint64_t row_bytes_ = 0, burst_bytes_ = 0;  // of the spec
   int burst_shift_ = -1;                       // log2 of burst_bytes_, or -1
   bool map_shifts_ = false;  // row size, channels, banks and ranks are powers of two
@@ -232,5 +249,34 @@ class DramTiming {
   uint64_t row_misses_ = 0;
   uint64_t row_conflicts_ = 0;
 };
+
+// The address map (low to high bits: column, channel, bank, rank, row), with shifts and masks
+// when row size, channels, banks and ranks are powers of two.
+inline DramTiming::Place DramTiming::place_of(uint64_t addr) const {
+  const uint64_t channels = static_cast<uint64_t>(spec_.channels);
+  const uint64_t banks = static_cast<uint64_t>(spec_.banks);
+  const uint64_t ranks = static_cast<uint64_t>(spec_.ranks);
+  const uint64_t rows = static_cast<uint64_t>(spec_.rows);
+  uint64_t channel, bank, rank, r;
+  if (map_shifts_) {
+    const uint64_t chunk = addr >> row_shift_;
+    channel = chunk & (channels - 1);
+    const uint64_t rest = chunk >> channel_shift_;
+    bank = rest & (banks - 1);
+    rank = (rest >> bank_shift_) & (ranks - 1);
+    r = rest >> (bank_shift_ + rank_shift_);
+  } else {
+    const uint64_t chunk = addr / row_bytes_;
+    channel = chunk % channels;
+    const uint64_t rest = chunk / channels;
+    bank = rest % banks;
+    rank = rest / banks % ranks;
+    r = rest / banks / ranks;
+  }
+  const uint64_t rank_index = channel * ranks + rank;
+  return {static_cast<size_t>(channel), static_cast<size_t>(rank_index),
+          static_cast<size_t>(rank_index * banks + bank),
+          static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
+}
 
 }  // namespace blsim
