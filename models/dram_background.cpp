@@ -7,24 +7,8 @@
 #include "models/dram_timing.h"
 
 namespace blsim {
-namespace {
-
-enum StateIndex { kActStandby, kPreStandby, kActPowerDown, kPrePowerDown, kSelfRefresh };
-
-}  // namespace
 
 // ---- background residency --------------------------------------------------------------------
-
-void DramTiming::occupy(Rank& rank, int64_t start, int64_t end) {
-  if (start > rank.cursor) integrate_idle(rank, start);
-  if (end > rank.cursor) {
-    rank.state_ck[kActStandby] += end - rank.cursor;  // banks open while commands and data move
-    rank.cursor = end;
-  }
-  rank.last_data = std::max(rank.last_data, end);
-  rank.open = true;
-  rank.rest = Rest::kAwake;
-}
 
 void DramTiming::add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from) {
   if (to <= from) return;

@@ -15,16 +15,21 @@ namespace blsim {
 // those of each request one every data-bus slot up to its end, the earliest-ending request
 // first (whose bursts it frees are taken off it).
 int64_t DramTiming::queue_entry() {
+  if (queue_bursts_ < queue_capacity_) return 0;
   int64_t entry = 0;
   const int64_t per_burst = std::max(ck_.burst, ck_.ccd);
-  while (queue_bursts_ >= queue_capacity_) {
-    Held& first = queue_held_[queue_head_];
-    const uint64_t n = std::min(first.bursts, queue_bursts_ - queue_capacity_ + 1);
-    entry = std::max(entry, first.end - static_cast<int64_t>(first.bursts - n) * per_burst);
-    first.bursts -= n;
-    queue_bursts_ -= n;
-    if (first.bursts == 0) ++queue_head_;
+  uint64_t excess = queue_bursts_ - queue_capacity_ + 1;  // bursts to free
+  Held* first = queue_held_.data() + queue_head_;
+  for (; excess > 0 && excess >= first->bursts; ++first) {  // whole requests
+    entry = std::max(entry, first->end);
+    excess -= first->bursts;
   }
+  if (excess > 0) {  // part of one: its first bursts
+    entry = std::max(entry, first->end - static_cast<int64_t>(first->bursts - excess) * per_burst);
+    first->bursts -= excess;
+  }
+  queue_bursts_ = queue_capacity_ - 1;
+  queue_head_ = static_cast<size_t>(first - queue_held_.data());
   return entry;
 }
 

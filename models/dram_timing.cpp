@@ -128,37 +128,21 @@ int64_t DramTiming::place_column(Channel& ch, int64_t earliest, bool write) cons
 
 // ---- refresh schedule ------------------------------------------------------------------------
 
-// The period holding t, cached in the bank: most questions about a bank fall in the period asked
-// about before, and then cost two comparisons.
 void DramTiming::find_period(const Bank& bank, int64_t t) const {
+  Period& p = bank.period;
   if (t < bank.refresh_offset) {  // before its first refresh
-    bank.period_start = kNever;
-    bank.usable_from = kNever;
-    bank.period_end = bank.refresh_offset;
-    bank.period_epoch = 0;
+    p = Period{kNever, kNever, bank.refresh_offset, 0};
     return;
   }
   const int64_t e = (t - bank.refresh_offset) / ck_.bank_refi;
-  bank.period_start = bank.refresh_offset + e * ck_.bank_refi;
-  bank.usable_from = bank.period_start + ck_.rfc;
-  bank.period_end = bank.period_start + ck_.bank_refi;
-  bank.period_epoch = e + 1;
+  p.start = bank.refresh_offset + e * ck_.bank_refi;
+  p.usable_from = p.start + ck_.rfc;
+  p.end = p.start + ck_.bank_refi;
+  p.epoch = e + 1;
 }
 
 int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
-  if (t >= bank.usable_from && t < bank.period_end) return t;
-  find_period(bank, t);
-  return std::max(t, bank.usable_from);
-}
-
-int64_t DramTiming::epoch_at(const Bank& bank, int64_t t) const {
-  if (t < bank.period_start || t >= bank.period_end) find_period(bank, t);
-  return bank.period_epoch;
-}
-
-int64_t DramTiming::next_refresh(const Bank& bank, int64_t t) const {
-  epoch_at(bank, t);
-  return bank.period_end;
+  return std::max(t, period_at(bank, t).usable_from);
 }
 
 // ---- requests --------------------------------------------------------------------------------
@@ -283,7 +267,7 @@ inline int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t
   if (ck_.rrd > 0) rank.act_starts.mark(a - ck_.rrd + 1, a + ck_.rrd);
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
-  bank.epoch = epoch_at(bank, a);
+  bank.epoch = period_at(bank, a).epoch;
   ++r.commands.act;
   r.issue_ck = std::min(r.issue_ck, a);
   return a;
@@ -300,10 +284,10 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
   const int64_t t = after_refresh(bank, wake(rank, arrival));
   // Requests are served in order: this one's column command comes after the channel's last.
   const int64_t now = after_refresh(bank, std::max(t, bank.last_col));
-  if (epoch_at(bank, now) != bank.epoch) {  // a refresh closed the row (its PRE billed here)
+  if (period_at(bank, now).epoch != bank.epoch) {  // a refresh closed the row (its PRE billed here)
     if (bank.open_row >= 0) ++result.commands.pre;
     bank.open_row = -1;
-    bank.epoch = epoch_at(bank, now);
+    bank.epoch = period_at(bank, now).epoch;
   }
   if (bank.open_row == row) {
     ++result.row_hits;
@@ -327,11 +311,12 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
   int64_t data_end = t;
   for (uint64_t done = 0; done < bursts;) {
     const int64_t c = place_column(ch, std::max({t, bank.col_ready, bank.last_col + ck_.ccd}), write);
-    const bool closed = epoch_at(bank, c) != bank.epoch;  // a refresh came since the ACT
-    if (closed || after_refresh(bank, c) != c || c + to_precharged > next_refresh(bank, c)) {
+    const Period& period = period_at(bank, c);
+    const bool closed = period.epoch != bank.epoch;  // a refresh came since the ACT
+    if (closed || c < period.usable_from || c + to_precharged > period.end) {
       // The bank's refresh comes first: it closes the row, which reopens after the refresh.
       ++result.commands.pre;
-      const int64_t window = closed ? next_refresh(bank, c) - ck_.bank_refi : next_refresh(bank, c);
+      const int64_t window = closed ? period.end - ck_.bank_refi : period.end;
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
     }
@@ -340,7 +325,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
     // data bursts are one run of the data bus.
     uint64_t n = 1;
     if (batch_columns_) {
-      const int64_t last_ok = next_refresh(bank, c) - to_precharged;  // latest column before it
+      const int64_t last_ok = period.end - to_precharged;  // latest column before the refresh
       const DramSlotRing& data = write ? ch.write_starts : ch.read_starts;
       for (int64_t cn = c + ck_.ccd; done + n < bursts && cn <= last_ok &&
                                      !ch.cmd_starts.taken(cn) && !data.taken(cn + latency);

@@ -116,7 +116,14 @@ class DramTiming {
   static constexpr int64_t kNever = std::numeric_limits<int64_t>::min() / 4;
   static constexpr int64_t kForever = std::numeric_limits<int64_t>::max() / 4;
   enum class Rest { kAwake, kPowerDown, kSelfRefresh };
+  // Indices of Rank::state_ck.
+  enum StateIndex { kActStandby, kPreStandby, kActPowerDown, kPrePowerDown, kSelfRefresh };
 
+  // A bank's refresh period: [start, end), refreshing until usable_from, and its number (0:
+  // before the first refresh, from kNever; 1: the first).
+  struct Period {
+    int64_t start = kNever, usable_from = kNever, end = 0, epoch = 0;
+  };
   struct Bank {
     int64_t open_row = -1;
     int64_t epoch = 0;             // refreshes of this bank before its last use
@@ -125,9 +132,7 @@ class DramTiming {
     int64_t pre_ready = 0;         // earliest PRE (tRAS, tRTP, tWR)
     int64_t last_col = kNever;     // its last column command (tCCD, in order within the bank)
     int64_t refresh_offset = 0;    // start of its first refresh
-    // The refresh period last asked about: [period_start, period_end), refreshing until
-    // usable_from, and its number (0: before the first refresh, from kNever; 1: the first).
-    mutable int64_t period_start = kNever, usable_from = kNever, period_end = 0, period_epoch = 0;
+    mutable Period period;         // the refresh period last asked about
   };
   struct Rank {
     DramSlotRing acts;                 // clocks of its ACTs (tFAW; kept where it can bind)
@@ -168,14 +173,27 @@ class DramTiming {
   int64_t place_column(Channel& ch, int64_t earliest, bool write) const;
   void take_command(Channel& ch, int64_t c);
   void take_data(Channel& ch, int64_t d, int64_t last, bool write);
-  void find_period(const Bank& bank, int64_t t) const;  // caches the refresh period holding t
-  int64_t after_refresh(const Bank& bank, int64_t t) const;
-  int64_t epoch_at(const Bank& bank, int64_t t) const;
-  int64_t next_refresh(const Bank& bank, int64_t t) const;  // first refresh start after t
+  // The bank's refresh period holding t (cached in the bank: most questions about a bank fall
+  // in the period asked about before, and then cost two comparisons).
+  const Period& period_at(const Bank& bank, int64_t t) const {
+    if (t < bank.period.start || t >= bank.period.end) find_period(bank, t);
+    return bank.period;
+  }
+  void find_period(const Bank& bank, int64_t t) const;
+  int64_t after_refresh(const Bank& bank, int64_t t) const;  // t, or the end of its refresh
   int64_t wake(Rank& rank, int64_t t);
   int64_t faw_clear(const Rank& rank, int64_t a) const;  // a, or a later clock to try (tFAW)
   int64_t activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest, DramAccessResult& r);
-  void occupy(Rank& rank, int64_t start, int64_t end);
+  void occupy(Rank& rank, int64_t start, int64_t end) {  // the rank moves commands and data
+    if (start > rank.cursor) integrate_idle(rank, start);
+    if (end > rank.cursor) {
+      rank.state_ck[kActStandby] += end - rank.cursor;  // banks open while commands and data move
+      rank.cursor = end;
+    }
+    rank.last_data = std::max(rank.last_data, end);
+    rank.open = true;
+    rank.rest = Rest::kAwake;
+  }
   void integrate_idle(Rank& rank, int64_t until);
   void add_idle(Rank& rank, int64_t from, int64_t to, int64_t pd_from);
   // Books one row's piece of a request, `bursts` bursts from addr; returns its last data clock.
