@@ -349,10 +349,4 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
   return data_end;
 }
 
-DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {
-  const Bank& bank = banks_[bank_index];
-  return {bank.open_row, std::max(bank.col_ready, bank.last_col + ck_.ccd),
-          bank.open_row < 0 ? bank.act_ready : std::max(bank.act_ready, bank.pre_ready + ck_.rp)};
-}
-
 }  // namespace blsim

@@ -297,4 +297,10 @@ inline DramTiming::Place DramTiming::place_of(uint64_t addr) const {
           static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
 }
 
+inline DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {
+  const Bank& bank = banks_[bank_index];
+  return {bank.open_row, std::max(bank.col_ready, bank.last_col + ck_.ccd),
+          bank.open_row < 0 ? bank.act_ready : std::max(bank.act_ready, bank.pre_ready + ck_.rp)};
+}
+
 }  // namespace blsim
