@@ -16,25 +16,16 @@
 #include <string>
 #include <vector>
 
+#include "bench/dram_spec.h"
 #include "models/dram_scheduler.h"
 #include "models/dram_timing.h"
-#include "sim/command_line.h"
-#include "sim/config.h"
-#include "sim/soc_config.h"
 
 namespace blsim {
 namespace {
 
 // The shipped LPDDR4-3200 memspec (configs/dram/lpddr4-3200.ini, its 32-burst write queue
 // included) on one channel and one rank, read as `blsim dram` reads it.
-DramSpec lpddr4() {
-  const Config cfg = load_config(
-      blsim_options(), {default_soc_preset()},
-      {"dram.memspec=" + blsim_home() + "/configs/dram/lpddr4-3200.ini", "dram.channels=1",
-       "dram.ranks=1"},
-      blsim_home());
-  return soc_spec_from(cfg).dram;
-}
+DramSpec lpddr4() { return shipped_dram_spec("lpddr4-3200.ini", 1, 1); }
 
 // Rates of every repetition of each benchmark (the machine is shared and noisy: the summary
 // gives the median and the best of them).

@@ -19,22 +19,15 @@
 #include <string>
 #include <vector>
 
+#include "bench/dram_spec.h"
 #include "models/dram_scheduler.h"
 #include "models/dram_timing.h"
-#include "sim/command_line.h"
-#include "sim/config.h"
-#include "sim/soc_config.h"
 
 namespace blsim {
 namespace {
 
 DramSpec spec(const std::string& memspec, int channels, int ranks, bool per_bank_refresh) {
-  const Config cfg = load_config(
-      blsim_options(), {default_soc_preset()},
-      {"dram.memspec=" + blsim_home() + "/configs/dram/" + memspec,
-       "dram.channels=" + std::to_string(channels), "dram.ranks=" + std::to_string(ranks)},
-      blsim_home());
-  DramSpec s = soc_spec_from(cfg).dram;
+  DramSpec s = shipped_dram_spec(memspec, channels, ranks);
   if (!per_bank_refresh) s.power.per_bank_refresh = false;
   return s;
 }

@@ -21,7 +21,7 @@ class DramSlotRing {
 
   // Lowest taken clock in [from, to), or -1.
   int64_t first_taken(int64_t from, int64_t to) const {
-    from = std::max(from, floor());
+    from = std::max(from, floor_);
     to = std::min(to, top_);
     for (int64_t s = from; s < to;) {
       const int64_t base = s & ~int64_t{63};
@@ -67,7 +67,6 @@ class DramSlotRing {
  private:
   static constexpr int64_t kWords = kSlots / 64;
 
-  int64_t floor() const { return floor_; }  // the oldest clock held: the ring holds whole words
   uint64_t word(int64_t base) const { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   uint64_t& word(int64_t base) { return bits_[static_cast<size_t>((base >> 6) & (kWords - 1))]; }
   // Clocks [base, base + 64) as bits, bit i for base + i (clocks outside [floor, top) free). The
@@ -113,7 +112,7 @@ class DramSlotRing {
 
   std::array<uint64_t, kWords> bits_{};
   int64_t top_ = 0;
-  int64_t floor_ = 0;
+  int64_t floor_ = 0;  // the oldest clock held: the ring holds whole words
 };
 
 }  // namespace blsim
