@@ -72,6 +72,22 @@ int main(int argc, char** argv) {
     std::printf("fingerprint %016llx\n", static_cast<unsigned long long>(f.value()));
     return 0;
   }
+  if (argc > 2 && std::string(argv[2]) == "queued") {  // BM_Rand64Queued's stream
+    const DramSpec s = spec("lpddr4-3200.ini", 1, 1, true);
+    std::vector<DramRequest> requests;
+    uint64_t x = 1;
+    for (uint64_t i = 0; i < n; ++i) {
+      const auto arrival = static_cast<int64_t>(static_cast<double>(i) * 64 / 6.4e9 / s.tck_s());
+      requests.push_back({arrival, next_random(x), 64, (i & 7) == 7});
+    }
+    DramTiming dram(s);
+    for (const DramRequestTimes& r : schedule_fr_fcfs(dram, requests)) {
+      f.add(static_cast<uint64_t>(r.issue_ck));
+      f.add(static_cast<uint64_t>(r.end_ck));
+    }
+    std::printf("fingerprint %016llx\n", static_cast<unsigned long long>(f.value()));
+    return 0;
+  }
   for (const char* memspec : {"lpddr4-3200.ini", "lpddr3-1866.ini", "lpddr4x-4266.ini",
                               "lpddr5-3200.ini"}) {
     for (int v = 0; v < 4; ++v) {

@@ -107,6 +107,26 @@ TEST(DramScheduler, WritesKeepTheirOrderWithReadsOfTheirRow) {
   EXPECT_LT(r[3].end_ck, r[1].end_ck);  // both pass the conflict
 }
 
+TEST(DramScheduler, ManyQueuedAtOneBankServeTheirHitsOldestFirstThenTheirConflicts) {
+  // A opens row 0; then eight reads to bank 0 alternate row 1 (conflicts) and row 0 (hits), all
+  // queued with A. The four hits follow A in age order, a tCCD apart: RD 37, 45, 53, 61. Then the
+  // four conflicts, oldest first: PRE at the last RD + tRTP = 73, ACT 102, RD 131, 139, 147, 155.
+  std::vector<DramRequest> reqs = {read(0, 0)};
+  for (uint64_t k = 1; k <= 4; ++k) {
+    reqs.push_back(read(0, kRowStride + 32 * k));
+    reqs.push_back(read(0, 32 * k));
+  }
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  for (int k = 0; k < 4; ++k) {
+    EXPECT_EQ(r[2 + 2 * k].issue_ck, 37 + 8 * k) << k;  // the hits
+    EXPECT_EQ(r[1 + 2 * k].end_ck, 131 + 8 * k + 28 + 8) << k;  // the conflicts
+  }
+  EXPECT_EQ(r[1].issue_ck, 73);  // its PRE
+  EXPECT_EQ(dram.row_hits(), 7u);
+  EXPECT_EQ(dram.row_conflicts(), 1u);
+}
+
 // Address map, low to high bits: column, channel, bank, rank, row (with shifts for powers of two,
 // divisions otherwise).
 TEST(DramScheduler, PlaceFollowsTheAddressMap) {
