@@ -12,7 +12,9 @@
 //       channel and one rank of LPDDR4-3200, for
 //   valgrind --tool=callgrind build/bench/dram_fingerprint 300000 random
 //       whose instruction count over REQUESTS, less a run with a few requests, is the
-//       instructions a request of BM_Rand64 (bench/dram_bench.cpp).
+//       instructions a request of BM_Rand64 (bench/dram_bench.cpp);
+//   build/bench/dram_fingerprint REQUESTS queued   the same stream booked in FR-FCFS order, as
+//       BM_Rand64Queued books it (with callgrind: the instructions a request of that path).
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
