@@ -56,6 +56,15 @@ void add_result(Fingerprint& f, const DramAccessResult& r) {
   f.add(r.row_hits);
 }
 
+// Books `requests` in FR-FCFS order on a fresh memory and adds each one's clocks.
+void add_booked(Fingerprint& f, const DramSpec& s, const std::vector<DramRequest>& requests) {
+  DramTiming dram(s);
+  for (const DramRequestTimes& r : schedule_fr_fcfs(dram, requests)) {
+    f.add(static_cast<uint64_t>(r.issue_ck));
+    f.add(static_cast<uint64_t>(r.end_ck));
+  }
+}
+
 }  // namespace
 }  // namespace blsim
 
@@ -82,11 +91,7 @@ int main(int argc, char** argv) {
       const auto arrival = static_cast<int64_t>(static_cast<double>(i) * 64 / 6.4e9 / s.tck_s());
       requests.push_back({arrival, next_random(x), 64, (i & 7) == 7});
     }
-    DramTiming dram(s);
-    for (const DramRequestTimes& r : schedule_fr_fcfs(dram, requests)) {
-      f.add(static_cast<uint64_t>(r.issue_ck));
-      f.add(static_cast<uint64_t>(r.end_ck));
-    }
+    add_booked(f, s, requests);
     std::printf("fingerprint %016llx\n", static_cast<unsigned long long>(f.value()));
     return 0;
   }
@@ -112,11 +117,7 @@ int main(int argc, char** argv) {
       for (uint64_t i = 0; i < n / 4; ++i) {
         requests.push_back({static_cast<int64_t>(i * 10), next_random(x), 64, (i & 7) == 7});
       }
-      DramTiming booked(s);
-      for (const DramRequestTimes& r : schedule_fr_fcfs(booked, requests)) {
-        f.add(static_cast<uint64_t>(r.issue_ck));
-        f.add(static_cast<uint64_t>(r.end_ck));
-      }
+      add_booked(f, s, requests);
     }
   }
   std::printf("fingerprint %016llx\n", static_cast<unsigned long long>(f.value()));
