@@ -7,8 +7,6 @@
 namespace blsim {
 namespace {
 
-constexpr int64_t kEmpty = std::numeric_limits<int64_t>::max();
-
 struct Queued {
   size_t index;  // in the request stream, so also its age
   int64_t row;
@@ -34,8 +32,8 @@ Rank rank_of(int64_t key, uint64_t age, size_t bank) {
 class BankQueues {
  public:
   BankQueues(const DramTiming& dram, const std::vector<DramRequest>& requests, size_t banks)
-      : dram_(dram), requests_(requests), slots_(banks * stride_), size_(banks, 0),
-        key_(banks, kEmpty), pick_(banks, 0), ready_(banks) {
+      : dram_(dram), requests_(requests), slots_(banks * stride_), size_(banks, 0), pick_(banks, 0),
+        ready_(banks) {
     while (leaves_ < banks) leaves_ *= 2;
     rank_.assign(2 * leaves_, ~Rank{0});
   }
@@ -49,7 +47,7 @@ class BankQueues {
     slots_[bank * stride_ + at] = q;
     if (at == 0) {
       rechoose(bank);
-    } else if ((key_[bank] & 1) && q.row == ready_[bank].open_row) {
+    } else if ((key(bank) & 1) && q.row == ready_[bank].open_row) {
       set_candidate(bank, at, true);
       replay(bank);
     }
@@ -76,11 +74,11 @@ class BankQueues {
 
  private:
   // A bank's candidate is its oldest row hit, else its oldest request; its key is the clock the
-  // bank is ready for it (not before it arrives) x 2, + 1 for a row miss or conflict.
+  // bank is ready for it (not before it arrives) x 2, + 1 for a row miss or conflict (all ones:
+  // none queued).
   void choose(size_t bank) {
     const size_t n = size_[bank];
     if (n == 0) {
-      key_[bank] = kEmpty;
       rank_[leaves_ + bank] = ~Rank{0};
       return;
     }
@@ -98,10 +96,11 @@ class BankQueues {
     pick_[bank] = at;
     const size_t age = slots_[bank * stride_ + at].index;
     const DramTiming::BankReady& ready = ready_[bank];
-    key_[bank] = std::max(hit ? ready.hit_ck : ready.miss_ck, requests_[age].arrival_ck) * 2 +
-                 (hit ? 0 : 1);
-    rank_[leaves_ + bank] = rank_of(key_[bank], age, bank);
+    const int64_t key =
+        std::max(hit ? ready.hit_ck : ready.miss_ck, requests_[age].arrival_ck) * 2 + (hit ? 0 : 1);
+    rank_[leaves_ + bank] = rank_of(key, age, bank);
   }
+  uint64_t key(size_t bank) const { return static_cast<uint64_t>(rank_[leaves_ + bank] >> 64); }
   void replay(size_t bank) {  // the matches on the bank's path to the root
     for (size_t i = (leaves_ + bank) / 2; i >= 1; i /= 2) {
       rank_[i] = std::min(rank_[2 * i], rank_[2 * i + 1]);
@@ -121,7 +120,6 @@ class BankQueues {
   size_t stride_ = 4;
   std::vector<Queued> slots_;                 // bank b's in [b * stride_, + size_[b])
   std::vector<size_t> size_;                  // per bank: its queued requests
-  std::vector<int64_t> key_;                  // per bank: its candidate's key (kEmpty: none)
   std::vector<size_t> pick_;                  // per bank: its candidate's slot
   std::vector<DramTiming::BankReady> ready_;  // per bank: its state when the candidate was chosen
   size_t leaves_ = 1;
