@@ -21,8 +21,9 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
   const int64_t P = ck_.refi;
   const int64_t D = ck_.rfc;
   const int64_t sr_from = ck_.sr_idle > 0 ? rank.last_data + ck_.sr_idle : kForever;
+  const int64_t S = rank.refresh_shift;  // the rank's refreshes start at S + k P, k >= 1
   int64_t t = rank.cursor;
-  auto starts_before = [&](int64_t x) { return x <= 0 ? 0 : (x - 1) / P; };  // k >= 1, k P < x
+  auto starts_before = [&](int64_t x) { return x <= S ? 0 : (x - S - 1) / P; };  // S + k P < x
   while (t < until) {
     if (t >= sr_from) {  // self-refresh: the device refreshes itself
       if (rank.sr_entry != sr_from) {
@@ -45,16 +46,16 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
       t = until;
       break;
     }
-    const int64_t k = t / P;
-    if (k >= 1 && t < k * P + D) {  // refreshing: all banks precharged, active standby current
-      const int64_t e = std::min(until, k * P + D);
+    const int64_t k = (t - S) / P;  // t - S > -P: 0 before the first refresh
+    if (k >= 1 && t < S + k * P + D) {  // refreshing: all banks precharged, active standby current
+      const int64_t e = std::min(until, S + k * P + D);
       rank.state_ck[kActStandby] += e - t;
       rank.open = false;
-      rank.refresh_end = k * P + D;
+      rank.refresh_end = S + k * P + D;
       t = e;
       continue;
     }
-    const int64_t next = (k + 1) * P;
+    const int64_t next = S + (k + 1) * P;
     const int64_t e = std::min({until, next, sr_from});
     add_idle(rank, t, e, std::max(rank.last_data, rank.refresh_end) + ck_.pd_idle);
     t = e;
@@ -74,10 +75,10 @@ void DramTiming::integrate_idle(Rank& rank, int64_t until) {
   rank.cursor = std::max(rank.cursor, until);
   // The rank's rest state at the cursor (what a request arriving now must wake it from).
   const int64_t c = rank.cursor;
-  const int64_t k = c / P;
+  const int64_t k = (c - S) / P;
   if (c >= sr_from) {
     rank.rest = Rest::kSelfRefresh;
-  } else if (k >= 1 && c < k * P + D) {
+  } else if (k >= 1 && c < S + k * P + D) {
     rank.rest = Rest::kAwake;
   } else {
     rank.rest = c > std::max(rank.last_data, rank.refresh_end) + ck_.pd_idle ? Rest::kPowerDown
@@ -95,7 +96,8 @@ DramBackground DramTiming::background_until(double t_s) {
     bg.states.act_powerdown_s += static_cast<double>(rank.state_ck[kActPowerDown]) * tck_s_;
     bg.states.pre_powerdown_s += static_cast<double>(rank.state_ck[kPrePowerDown]) * tck_s_;
     bg.states.self_refresh_s += static_cast<double>(rank.state_ck[kSelfRefresh]) * tck_s_;
-    const auto scheduled = static_cast<uint64_t>(t <= 0 ? 0 : (t - 1) / ck_.refi);
+    const int64_t S = rank.refresh_shift;
+    const auto scheduled = static_cast<uint64_t>(t <= S ? 0 : (t - S - 1) / ck_.refi);
     bg.refreshes += scheduled - std::min(scheduled, rank.skipped_refreshes);
     bg.entry_refreshes += rank.entry_refreshes;
   }

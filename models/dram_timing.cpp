@@ -66,9 +66,16 @@ DramTiming::DramTiming(const DramSpec& spec)
     ck_.bank_refi = refi;
     ck_.rfc = ck(p.trfc_s);
   }
+  // The ranks of a channel take turns, as DRAMsim3's RANK_LEVEL_STAGGERED refresh: rank r first
+  // refreshes at (r + 1) / ranks of a refresh interval, so that no two ranks refresh at once.
+  for (size_t r = 0; r < ranks_.size(); ++r) {
+    const auto in_channel = static_cast<int64_t>(r % static_cast<size_t>(spec.ranks));
+    ranks_[r].refresh_shift = (in_channel + 1) * ck_.refi / spec.ranks - ck_.refi;
+  }
   for (size_t i = 0; i < banks_.size(); ++i) {
     const auto g = static_cast<int64_t>(i % static_cast<size_t>(spec.banks) % static_cast<size_t>(groups));
-    banks_[i].refresh_offset = p.per_bank_refresh ? (g + 1) * ck_.refi : ck_.refi;
+    banks_[i].refresh_offset = (p.per_bank_refresh ? (g + 1) * ck_.refi : ck_.refi) +
+                               ranks_[i / static_cast<size_t>(spec.banks)].refresh_shift;
   }
   queue_capacity_ = static_cast<uint64_t>(std::max(1, spec.queue_bursts)) * static_cast<uint64_t>(spec.channels);
   auto log2_exact = [](uint64_t v, int& shift) {

@@ -21,7 +21,8 @@
 // schedule_fr_fcfs (models/dram_scheduler.h), which picks the call order. Refresh follows a fixed
 // schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (tRFCpb, the banks in
 // turn, banks_per_refresh at once: bank b with b + groups, ..., one group every tREFI / groups
-// for groups = banks / banks_per_refresh); a refresh closes the rows it covers. Idle ranks power down after
+// for groups = banks / banks_per_refresh); a refresh closes the rows it covers. The ranks of a
+// channel refresh in turn (rank r r / ranks of the interval after rank 0). Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
 // Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's
@@ -146,6 +147,7 @@ class DramTiming {
     uint64_t skipped_refreshes = 0;     // scheduled refreshes that fell in self-refresh
     uint64_t entry_refreshes = 0;       // all-bank refreshes done entering self-refresh
     int64_t sr_entry = -1;              // start of the self-refresh the rank last entered
+    int64_t refresh_shift = 0;          // its refreshes start at refresh_shift + k refi, k >= 1
   };
   struct PendingWrite {
     int64_t arrival;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // LPDDR timing by hand, in DRAM clocks, for the memory at rest: power-down and self-refresh
-// exits, all-bank and per-bank refresh (single banks and bank pairs), background residency.
+// exits, all-bank and per-bank refresh (single banks and bank pairs), ranks refreshing in turn,
+// background residency.
 #include <gtest/gtest.h>
 
 #include "models/dram_timing.h"
@@ -35,6 +36,32 @@ TEST(DramTiming, AllBankRefreshBlocksTheRankAndClosesRows) {
   EXPECT_EQ(r.end_ck, 6759);
   r = dram.access(6300 * 0.625 * kNs, kBankStride, 32, false);  // bank 1 too: ACT at 6694 + 16
   EXPECT_EQ(r.issue_ck, 6710);
+}
+
+TEST(DramTiming, TwoRanksOfAChannelRefreshInTurn) {
+  auto spec = lp4();
+  spec.ranks = 2;  // rank = (addr / 16384) % 2: rank 1 from kRowStride on
+  spec.powerdown_idle_s = 1;
+  DramTiming dram(spec);
+  const double ck = 0.625 * kNs;
+  // Rank r refreshes from (r + 1) x 6246 / 2 on, every 6246: rank 0 at 3123 (to 3571), rank 1
+  // at 6246 (to 6694). At 3200 rank 1 is free: ACT 3200, RD 3229, data ends 3229 + 28 + 8.
+  auto r = dram.access(3200 * ck, kRowStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 3200);
+  EXPECT_EQ(r.end_ck, 3265);
+  // Rank 0 waits for its refresh: ACT 3571, RD 3600, data ends 3636.
+  r = dram.access(3200 * ck, 0, 32, false);
+  EXPECT_EQ(r.issue_ck, 3571);
+  EXPECT_EQ(r.end_ck, 3636);
+  // At 6300 it is rank 1 that refreshes: its bank 1 (a miss) waits to 6694, rank 0's does not.
+  r = dram.access(6300 * ck, kRowStride + kBankStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 6694);
+  EXPECT_EQ(r.end_ck, 6759);
+  r = dram.access(6300 * ck, kBankStride, 32, false);
+  EXPECT_EQ(r.issue_ck, 6300);
+  EXPECT_EQ(r.end_ck, 6365);
+  // Refreshes before 16000: rank 0 at 3123, 9369, 15615; rank 1 at 6246, 12492.
+  EXPECT_EQ(dram.background_until(16000 * ck).refreshes, 5u);
 }
 
 TEST(DramTiming, PerBankRefreshBlocksOnlyItsBank) {

@@ -2,7 +2,8 @@
 """Runs DRAMsim3 (dramsim3main) on a trace and finds the first cycle count at which every
 transaction of the trace is done (bisection over -c), then prints one CSV row: trace,
 transactions, cycles, bytes, bandwidth_bytes_per_s, energy_total_j and the parts. DRAMsim3 reports
-energy as V x mA x clocks; x tCK (ns) gives pJ. Usage:
+energy as V x mA x clocks; x tCK (ns) gives pJ. With several channels, every count and energy is
+the sum over them. Usage:
   run_dramsim3.py DRAMSIM3MAIN CONFIG TRACE TCK_NS BYTES_PER_TRANSACTION"""
 import json, os, subprocess, sys, tempfile
 
@@ -10,7 +11,20 @@ def run(main, config, trace, cycles, out):
     subprocess.run([main, config, "-c", str(cycles), "-t", trace, "-o", out], check=True,
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=out)
     with open(os.path.join(out, "dramsim3.json")) as f:
-        return json.load(f)["0"]
+        return total(json.load(f).values())
+
+def total(channels):
+    """One channel's statistics, or the sum of every channel's (numbers and per-rank dicts)."""
+    channels = list(channels)
+    s = channels[0]
+    for c in channels[1:]:
+        s = add(s, c)
+    return s
+
+def add(a, b):
+    if isinstance(a, dict):  # per rank, or a histogram: keys may differ between channels
+        return {k: add(a.get(k, 0), b.get(k, 0)) for k in {**a, **b}}
+    return a + b if isinstance(a, (int, float)) and not isinstance(a, bool) else a
 
 def main():
     main_bin, config, trace, tck_ns, tx_bytes = sys.argv[1:6]
