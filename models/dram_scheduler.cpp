@@ -48,8 +48,14 @@ class BankQueues {
     if (at == 0) {
       rechoose(bank);
     } else if ((key(bank) & 1) && q.row == ready_[bank].open_row) {
-      set_candidate(bank, at, true);
-      replay(bank);
+      // A hit unless a refresh closes the row before the newcomer arrives.
+      const int64_t arrival = requests_[q.index].arrival_ck;
+      const DramTiming::BankReady ready = dram_.bank_ready(bank, arrival);
+      if (ready.open_row == q.row) {
+        ready_[bank] = ready;
+        set_candidate(bank, at, true, arrival);
+        replay(bank);
+      }
     }
   }
   // Removes the bank's candidate, to be booked; call rechoose(bank) once it is.
@@ -73,32 +79,39 @@ class BankQueues {
   int64_t best_ready_ck() const { return static_cast<int64_t>(rank_[1] >> 65); }
 
  private:
-  // A bank's candidate is its oldest row hit, else its oldest request; its key is the clock the
-  // bank is ready for it (not before it arrives) x 2, + 1 for a row miss or conflict (all ones:
-  // none queued).
+  // A bank's candidate is its oldest row hit (a request to the open row that arrives before a
+  // refresh closes the row), else its oldest request; its key is the clock the bank is ready for
+  // it (not before it arrives) x 2, + 1 for a row miss or conflict (all ones: none queued).
   void choose(size_t bank) {
     const size_t n = size_[bank];
     if (n == 0) {
       rank_[leaves_ + bank] = ~Rank{0};
       return;
     }
-    ready_[bank] = dram_.bank_ready(bank);
     const Queued* q = &slots_[bank * stride_];
-    const int64_t open_row = ready_[bank].open_row;
+    const int64_t open_row = dram_.open_row(bank);
     size_t oldest = 0, hit = n;
     for (size_t k = 0; k < n; ++k) {
       if (q[k].index < q[oldest].index) oldest = k;
       if (q[k].row == open_row && (hit == n || q[k].index < q[hit].index)) hit = k;
     }
-    set_candidate(bank, hit < n ? hit : oldest, hit < n);
+    size_t pick = hit < n ? hit : oldest;
+    int64_t arrival = requests_[q[pick].index].arrival_ck;
+    ready_[bank] = dram_.bank_ready(bank, arrival);
+    if (hit < n && ready_[bank].open_row < 0) {  // a refresh closes the row before the hit arrives
+      hit = n;
+      pick = oldest;
+      arrival = requests_[q[oldest].index].arrival_ck;
+      ready_[bank] = dram_.bank_ready(bank, arrival);
+    }
+    set_candidate(bank, pick, hit < n, arrival);
   }
-  void set_candidate(size_t bank, size_t at, bool hit) {
+  // The candidate in slot `at` of the bank, which arrives at `arrival`.
+  void set_candidate(size_t bank, size_t at, bool hit, int64_t arrival) {
     pick_[bank] = at;
-    const size_t age = slots_[bank * stride_ + at].index;
     const DramTiming::BankReady& ready = ready_[bank];
-    const int64_t key =
-        std::max(hit ? ready.hit_ck : ready.miss_ck, requests_[age].arrival_ck) * 2 + (hit ? 0 : 1);
-    rank_[leaves_ + bank] = rank_of(key, age, bank);
+    const int64_t key = std::max(hit ? ready.hit_ck : ready.miss_ck, arrival) * 2 + (hit ? 0 : 1);
+    rank_[leaves_ + bank] = rank_of(key, slots_[bank * stride_ + at].index, bank);
   }
   uint64_t key(size_t bank) const { return static_cast<uint64_t>(rank_[leaves_ + bank] >> 64); }
   void replay(size_t bank) {  // the matches on the bank's path to the root

@@ -78,15 +78,17 @@ class DramTiming {
     int64_t row;
   };
   Place place_of(uint64_t addr) const;
-  // When a bank could take its next request, from its own state alone: its open row (-1: none)
-  // and the earliest clock of a column command to that row (tRCD, tCCD) or of an ACT for
-  // another (tRP after a PRE, which waits for tRAS, tRTP, tWR). An ordering hint for
-  // schedule_fr_fcfs (models/dram_scheduler.h).
+  // When a bank could take a request that arrives at `at`, from the bank's own state alone: its
+  // open row (-1: none, or closed by a refresh before the request could use it) and the earliest
+  // clock of a column command to that row (tRCD, tCCD) or of an ACT for another (tRP after a
+  // PRE, which waits for tRAS, tRTP, tWR; not before `at` nor inside a refresh when the bank is
+  // closed). An ordering hint for schedule_fr_fcfs (models/dram_scheduler.h).
   struct BankReady {
     int64_t open_row;
     int64_t hit_ck, miss_ck;
   };
-  BankReady bank_ready(size_t bank) const;
+  BankReady bank_ready(size_t bank, int64_t at) const;
+  int64_t open_row(size_t bank) const { return banks_[bank].open_row; }  // as last booked (-1: none)
   uint64_t queue_capacity_bursts() const { return queue_capacity_; }  // over all channels
   uint64_t request_bursts(uint64_t bytes) const { return bursts_of(bytes); }
   bool crosses_row(uint64_t addr, uint64_t bytes) const {
@@ -299,10 +301,19 @@ inline DramTiming::Place DramTiming::place_of(uint64_t addr) const {
           static_cast<int64_t>(rows_pow2_ ? r & (rows - 1) : r % rows)};
 }
 
-inline DramTiming::BankReady DramTiming::bank_ready(size_t bank_index) const {
+inline DramTiming::BankReady DramTiming::bank_ready(size_t bank_index, int64_t at) const {
   const Bank& bank = banks_[bank_index];
-  return {bank.open_row, std::max(bank.col_ready, bank.last_col + ck_.ccd),
-          bank.open_row < 0 ? bank.act_ready : std::max(bank.act_ready, bank.pre_ready + ck_.rp)};
+  const int64_t hit = std::max(bank.col_ready, bank.last_col + ck_.ccd);
+  if (bank.open_row >= 0) {
+    const Period& p = period_at(bank, std::max(hit, at));
+    if (p.epoch == bank.epoch) {
+      return {bank.open_row, hit, std::max(bank.act_ready, bank.pre_ready + ck_.rp)};
+    }
+    // A refresh closes the row first: the bank reopens after the refresh that holds `at`.
+    return {-1, hit, std::max({bank.act_ready, at, p.usable_from})};
+  }
+  const int64_t act = std::max(bank.act_ready, at);
+  return {-1, hit, std::max(act, period_at(bank, act).usable_from)};
 }
 
 }  // namespace blsim

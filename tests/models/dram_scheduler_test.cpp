@@ -57,6 +57,22 @@ TEST(DramScheduler, RowHitPassesAnOlderConflictInItsBank) {
   EXPECT_EQ(in_arrival_order(lp4(), reqs)[2].end_ck, 259);
 }
 
+TEST(DramScheduler, ARowARefreshClosedIsNoHit) {
+  // A opens row 0 of bank 0. B (bank 1) and C (row 0 of bank 0) arrive at 6300, inside the
+  // all-bank refresh 6246..6694, which closed A's row: C is a miss like B, both banks are ready
+  // at 6694, and the older goes first: B ACT 6694, RD 6723, data until 6759; C ACT 6694 + tRRD
+  // = 6710, RD 6739, data until 6775. (Taken for a hit on the row A left open, C went first.)
+  const std::vector<DramRequest> reqs = {read(0, 0), read(6300, kBankStride), read(6300, 32)};
+  DramTiming dram(lp4());
+  const auto r = schedule_fr_fcfs(dram, reqs);
+  EXPECT_EQ(r[1].issue_ck, 6694);
+  EXPECT_EQ(r[1].end_ck, 6759);
+  EXPECT_EQ(r[2].issue_ck, 6710);
+  EXPECT_EQ(r[2].end_ck, 6775);
+  EXPECT_EQ(dram.row_hits(), 0u);
+  expect_same(r, in_arrival_order(lp4(), reqs));
+}
+
 TEST(DramScheduler, OnlyRequestsArrivedBeforeTheBankIsReadyPass) {
   // B's bank is ready for its ACT at 97. C arriving at 50 is queued by then and passes (RD at 50,
   // data until 86); C arriving at 200 comes after B, as in arrival order, and reopens row 0:
