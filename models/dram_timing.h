@@ -22,7 +22,7 @@
 // schedule: all-bank (every tREFI, tRFCab, the whole rank) or per-bank (tRFCpb, the banks in
 // turn, banks_per_refresh at once: bank b with b + groups, ..., one group every tREFI / groups
 // for groups = banks / banks_per_refresh); a refresh closes the rows it covers. The ranks of a
-// channel refresh in turn (rank r r / ranks of the interval after rank 0). Idle ranks power down after
+// channel refresh in turn (rank r first at (r + 1) / ranks of the interval). Idle ranks power down after
 // dram.powerdown_idle_ns (waking for each refresh, which runs at active standby) and enter
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
 // Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's
