@@ -40,6 +40,12 @@ void expect_same(const std::vector<DramRequestTimes>& a, const std::vector<DramR
   }
 }
 
+// A request's first command and last data beat.
+void expect_clocks(const DramRequestTimes& t, int64_t issue_ck, int64_t end_ck) {
+  EXPECT_EQ(t.issue_ck, issue_ck);
+  EXPECT_EQ(t.end_ck, end_ck);
+}
+
 TEST(DramScheduler, RowHitPassesAnOlderConflictInItsBank) {
   // A: ACT 0, RD 29, data until 65. C hits A's row: RD at 29 + tCCD = 37, data until 73. B then
   // precharges at tRAS = 68, ACT 97, RD 126, data until 162. In arrival order C would reopen row
@@ -47,11 +53,9 @@ TEST(DramScheduler, RowHitPassesAnOlderConflictInItsBank) {
   const std::vector<DramRequest> reqs = {read(0, 0), read(0, kRowStride), read(0, 32)};
   DramTiming dram(lp4());
   const auto r = schedule_fr_fcfs(dram, reqs);
-  EXPECT_EQ(r[0].end_ck, 65);
-  EXPECT_EQ(r[2].issue_ck, 37);
-  EXPECT_EQ(r[2].end_ck, 73);
-  EXPECT_EQ(r[1].issue_ck, 68);
-  EXPECT_EQ(r[1].end_ck, 162);
+  expect_clocks(r[0], 0, 65);
+  expect_clocks(r[2], 37, 73);
+  expect_clocks(r[1], 68, 162);
   EXPECT_EQ(dram.row_hits(), 1u);
   EXPECT_EQ(dram.row_conflicts(), 1u);
   EXPECT_EQ(in_arrival_order(lp4(), reqs)[2].end_ck, 259);
@@ -65,10 +69,8 @@ TEST(DramScheduler, ARowARefreshClosedIsNoHit) {
   const std::vector<DramRequest> reqs = {read(0, 0), read(6300, kBankStride), read(6300, 32)};
   DramTiming dram(lp4());
   const auto r = schedule_fr_fcfs(dram, reqs);
-  EXPECT_EQ(r[1].issue_ck, 6694);
-  EXPECT_EQ(r[1].end_ck, 6759);
-  EXPECT_EQ(r[2].issue_ck, 6710);
-  EXPECT_EQ(r[2].end_ck, 6775);
+  expect_clocks(r[1], 6694, 6759);
+  expect_clocks(r[2], 6710, 6775);
   EXPECT_EQ(dram.row_hits(), 0u);
   expect_same(r, in_arrival_order(lp4(), reqs));
 }
