@@ -148,10 +148,6 @@ void DramTiming::find_period(const Bank& bank, int64_t t) const {
   p.epoch = e + 1;
 }
 
-int64_t DramTiming::after_refresh(const Bank& bank, int64_t t) const {
-  return std::max(t, period_at(bank, t).usable_from);
-}
-
 // ---- requests --------------------------------------------------------------------------------
 
 DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t bytes, bool write) {

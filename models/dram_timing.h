@@ -36,6 +36,7 @@
 // Address map, low to high bits: column, channel, bank, rank, row.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <limits>
@@ -184,7 +185,9 @@ class DramTiming {
     return bank.period;
   }
   void find_period(const Bank& bank, int64_t t) const;
-  int64_t after_refresh(const Bank& bank, int64_t t) const;  // t, or the end of its refresh
+  int64_t after_refresh(const Bank& bank, int64_t t) const {  // t, or the end of its refresh
+    return std::max(t, period_at(bank, t).usable_from);
+  }
   int64_t wake(Rank& rank, int64_t t);
   int64_t faw_clear(const Rank& rank, int64_t a) const;  // a, or a later clock to try (tFAW)
   int64_t activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest, DramAccessResult& r);
@@ -312,8 +315,7 @@ inline DramTiming::BankReady DramTiming::bank_ready(size_t bank_index, int64_t a
     // A refresh closes the row first: the bank reopens after the refresh that holds `at`.
     return {-1, hit, std::max({bank.act_ready, at, p.usable_from})};
   }
-  const int64_t act = std::max(bank.act_ready, at);
-  return {-1, hit, std::max(act, period_at(bank, act).usable_from)};
+  return {-1, hit, after_refresh(bank, std::max(bank.act_ready, at))};
 }
 
 }  // namespace blsim
