@@ -36,8 +36,15 @@ int64_t DramTiming::queue_entry() {
 // Holds a request until its bursts finish. The held requests are kept in order of their ends
 // from queue_head_ on, a new one before those that end when it does (so the newest of them
 // frees its bursts first); most new requests end last or nearly so, so it is put in place from
-// the back.
+// the back. One that ends no later than every held one (a posted write, done once queued) takes
+// the slot before them, which the last freed request left.
 void DramTiming::hold(const Held& h) {
+  queue_bursts_ += h.bursts;
+  if (queue_head_ > 0 &&
+      (queue_head_ == queue_held_.size() || queue_held_[queue_head_].end >= h.end)) {
+    queue_held_[--queue_head_] = h;
+    return;
+  }
   if (queue_head_ >= 64 && queue_head_ * 2 >= queue_held_.size()) {  // drop the freed ones
     queue_held_.erase(queue_held_.begin(),
                       queue_held_.begin() + static_cast<std::ptrdiff_t>(queue_head_));
@@ -48,7 +55,6 @@ void DramTiming::hold(const Held& h) {
   Held* at = queue_held_.data() + queue_held_.size() - 1;
   for (; at != first && (at - 1)->end >= h.end; --at) *at = *(at - 1);
   *at = h;
-  queue_bursts_ += h.bursts;
 }
 
 // ---- the write queue -------------------------------------------------------------------------

@@ -20,6 +20,9 @@ __extension__ using Rank = unsigned __int128;
 // Banks of a DramTiming: at most 64 channels x 16 ranks x 1,024 banks (sim/dram_config.cpp's
 // bounds), 2^20; ages below 2^44.
 constexpr int kBankBits = 20;
+// A bank's queued requests: at most 2^20 (dram.queue_bursts is at most 2^20 bursts a channel), so
+// a slot fits in 20 bits beside an age.
+constexpr int kSlotBits = 20;
 
 Rank rank_of(int64_t key, uint64_t age, size_t bank) {
   return (Rank{static_cast<uint64_t>(key)} << 64) | (age << kBankBits) | bank;
@@ -90,11 +93,18 @@ class BankQueues {
     }
     const Queued* q = &slots_[bank * stride_];
     const int64_t open_row = dram_.open_row(bank);
-    size_t oldest = 0, hit = n;
+    // The least of (age, slot) over the bank's requests, and over its hits, taken with min()
+    // rather than branches: which request is oldest is data a branch predictor cannot learn.
+    constexpr uint64_t kNone = ~uint64_t{0};
+    uint64_t oldest_key = kNone, hit_key = kNone;
     for (size_t k = 0; k < n; ++k) {
-      if (q[k].index < q[oldest].index) oldest = k;
-      if (q[k].row == open_row && (hit == n || q[k].index < q[hit].index)) hit = k;
+      const uint64_t key = (static_cast<uint64_t>(q[k].index) << kSlotBits) | k;
+      oldest_key = std::min(oldest_key, key);
+      hit_key = std::min(hit_key, q[k].row == open_row ? key : kNone);
     }
+    const size_t slot_mask = (size_t{1} << kSlotBits) - 1;
+    const size_t oldest = static_cast<size_t>(oldest_key) & slot_mask;
+    size_t hit = hit_key == kNone ? n : static_cast<size_t>(hit_key) & slot_mask;
     size_t pick = hit < n ? hit : oldest;
     int64_t arrival = requests_[q[pick].index].arrival_ck;
     ready_[bank] = dram_.bank_ready(bank, arrival);
