@@ -6,10 +6,13 @@
 // `blsim dram` replays a trace.
 // Target: >= 10 M requests per second, counted in 32-byte bursts for the tiles (128 a tile).
 // Prints the median and best rate of each stream over five repetitions and the median's ratio to
-// the target at the end. Single-threaded.
+// the target at the end, then the host's speed at a chain of dependent integer adds (one a clock
+// on current x86 cores; best of five), so that rates from different machines can be compared in
+// host clocks a request. Single-threaded.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -90,6 +93,31 @@ class RateReporter : public benchmark::ConsoleReporter {
   }
 };
 
+// Dependent adds a second (a clock proxy: each add waits for the one before), best of five runs
+// of 2^28; 0 where the chain cannot be written (not x86-64).
+double dependent_adds_per_second() {
+#if defined(__x86_64__)
+  constexpr uint64_t kAdds = uint64_t{1} << 28;
+  double best = 0;
+  for (int run = 0; run < 5; ++run) {
+    uint64_t x = 0;
+    const auto start = std::chrono::steady_clock::now();
+    for (uint64_t i = 0; i < kAdds / 8; ++i) {  // eight a step, so that the loop's own count and
+      __asm__ volatile(                          // branch stay off the chain's critical path
+          "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\t"
+          "add $1, %0\n\tadd $1, %0\n\tadd $1, %0\n\tadd $1, %0"
+          : "+r"(x));
+    }
+    const std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    benchmark::DoNotOptimize(x);
+    best = std::max(best, static_cast<double>(kAdds) / took.count());
+  }
+  return best;
+#else
+  return 0;
+#endif
+}
+
 }  // namespace
 }  // namespace blsim
 
@@ -115,6 +143,16 @@ int main(int argc, char** argv) {
     std::printf("%-10s median %6.2f M %s/s (best of %zu: %6.2f M)  %.2fx the 10 M target (%s)\n",
                 name.c_str(), median / 1e6, tile ? "bursts" : "requests", runs.size(), best / 1e6,
                 median / kTarget, median >= kTarget ? "met" : "NOT met");
+  }
+  if (const double adds = blsim::dependent_adds_per_second(); adds > 0) {
+    std::printf("host       %6.2f G dependent adds/s (a clock proxy)", adds / 1e9);
+    const auto random = blsim::rates().find("BM_Rand64");
+    if (random != blsim::rates().end() && !random->second.empty()) {
+      std::vector<double> runs = random->second;
+      std::sort(runs.begin(), runs.end());
+      std::printf(": BM_Rand64's median is %.0f of them a request", adds / runs[runs.size() / 2]);
+    }
+    std::printf("\n");
   }
   benchmark::Shutdown();
   return 0;
