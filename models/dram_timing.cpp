@@ -165,7 +165,11 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
     const uint64_t bursts = bursts_of(part);
     request_bursts += bursts;
     if (posted && write && bursts < ch.slot_free.size()) {
-      // Accepted once the slots it takes are free (they held the writes `size` bursts ago).
+      // Accepted once the slots it takes are free (they held the writes `size` bursts ago). If
+      // the queued writes leave too few, the oldest of them are issued first, to free theirs.
+      if (ch.queued_bursts + bursts > ch.slot_free.size()) {
+        drain(ch, arrival, ch.slot_free.size() - bursts, 0, result);
+      }
       int64_t accept = arrival;
       for (uint64_t k = 0; k < bursts; ++k) {
         accept = std::max(accept, ch.slot_free[(ch.slot_next + k) % ch.slot_free.size()]);

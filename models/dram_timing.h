@@ -27,7 +27,9 @@
 // self-refresh after dram.selfrefresh_idle_ns (no external refresh, IDD6).
 // Writes are posted (with dram.write_queue_high_bursts > 0): a write is done when the channel's
 // write queue (write_queue_high_bursts burst slots, a slot free again once its write's data is
-// written) takes it, and reads go first; a write that would fill the queue alone goes directly. The queue drains, oldest write first, once it holds
+// written) takes it, and reads go first; a write that would fill the queue alone goes directly,
+// and one the queued writes leave too few slots issues the oldest of them first. The queue
+// drains, oldest write first, once it holds
 // write_queue_high_bursts bursts (down to write_queue_low_bursts) and, whole, whenever the
 // channel has no read left to serve (found at the next request after its last data, which
 // is billed those writes' commands); a read of bytes a queued write holds is served from the

@@ -87,6 +87,19 @@ TEST(DramTiming, ReadOfAQueuedWriteIsServedFromTheQueue) {
   EXPECT_EQ(r.end_ck, 119);
 }
 
+TEST(DramTiming, WriteTooLargeForTheSlotsLeftWaitsForTheOldestToDrain) {
+  DramTiming dram(lp4_write_queue(4, 0));
+  EXPECT_EQ(dram.access(0, 0, 96, true).end_ck, 0);  // three bursts queued, one slot left
+  // Three more do not fit: the queued write is issued first (ACT 0, WR 29, 37, 45, data ends
+  // 45 + 14 + 8 = 67) and frees its slots; the new write takes the free slot and two of those,
+  // so the queue takes it at 67. It stays queued (three bursts, below the watermark).
+  const auto r = dram.access(0, 96, 96, true);
+  EXPECT_EQ(r.end_ck, 67);
+  EXPECT_EQ(r.commands.act, 1u);
+  EXPECT_EQ(r.commands.wr, 3u);
+  EXPECT_EQ(dram.commands().wr, 3u);
+}
+
 TEST(DramTiming, WriteLargerThanTheQueueGoesDirectly) {
   DramTiming dram(lp4_write_queue(4, 0));
   // Eight bursts do not fit four slots: ACT 0, WR 29 + 8 i, data ends 85 + 14 + 8 = 107.
