@@ -36,7 +36,7 @@ class BankQueues {
  public:
   BankQueues(const DramTiming& dram, const std::vector<DramRequest>& requests, size_t banks)
       : dram_(dram), requests_(requests), slots_(banks * stride_), size_(banks, 0), pick_(banks, 0),
-        ready_(banks) {
+        ready_(banks), busy_at_(banks, 0) {
     while (leaves_ < banks) leaves_ *= 2;
     rank_.assign(2 * leaves_, ~Rank{0});
   }
@@ -49,6 +49,8 @@ class BankQueues {
     const size_t at = size_[bank]++;
     slots_[bank * stride_ + at] = q;
     if (at == 0) {
+      busy_at_[bank] = busy_.size();
+      busy_.push_back(bank);
       rechoose(bank);
     } else if ((key(bank) & 1) && q.row == ready_[bank].open_row) {
       // A hit unless a refresh closes the row before the newcomer arrives.
@@ -66,6 +68,11 @@ class BankQueues {
     Queued* q = &slots_[bank * stride_];
     const size_t index = q[pick_[bank]].index;
     q[pick_[bank]] = q[--size_[bank]];
+    if (size_[bank] == 0) {  // no longer busy: the last busy bank takes its place in the list
+      busy_at_[busy_.back()] = busy_at_[bank];
+      busy_[busy_at_[bank]] = busy_.back();
+      busy_.pop_back();
+    }
     return index;
   }
   // Chooses the bank's candidate anew and replays its matches.
@@ -73,10 +80,21 @@ class BankQueues {
     choose(bank);
     replay(bank);
   }
-  // Chooses every bank's candidate anew and replays the whole tournament.
-  void rechoose_all() {
-    for (size_t b = 0; b < size_.size(); ++b) choose(b);
-    for (size_t i = leaves_; i-- > 1;) rank_[i] = std::min(rank_[2 * i], rank_[2 * i + 1]);
+  // Chooses anew the candidate of `taken` (whose request was just booked) and of every bank with
+  // queued requests (the others have none to choose), and replays their matches: each bank's
+  // path, or the whole tournament when that is less work. Many banks (up to 2^20) with few
+  // queued requests then cost what the queued requests do.
+  void rechoose_all(size_t taken) {
+    choose(taken);
+    for (const size_t b : busy_) choose(b);
+    size_t depth = 0;
+    while ((size_t{1} << depth) < leaves_) ++depth;
+    if ((busy_.size() + 1) * depth < leaves_) {
+      replay(taken);
+      for (const size_t b : busy_) replay(b);
+    } else {
+      for (size_t i = leaves_; i-- > 1;) rank_[i] = std::min(rank_[2 * i], rank_[2 * i + 1]);
+    }
   }
   size_t best() const { return static_cast<size_t>(rank_[1]) & ((size_t{1} << kBankBits) - 1); }
   int64_t best_ready_ck() const { return static_cast<int64_t>(rank_[1] >> 65); }
@@ -145,6 +163,8 @@ class BankQueues {
   std::vector<size_t> size_;                  // per bank: its queued requests
   std::vector<size_t> pick_;                  // per bank: its candidate's slot
   std::vector<DramTiming::BankReady> ready_;  // per bank: its state when the candidate was chosen
+  std::vector<size_t> busy_at_;               // per busy bank: its place in busy_
+  std::vector<size_t> busy_;                  // the banks with queued requests, in no order
   size_t leaves_ = 1;
   std::vector<Rank> rank_;  // [leaves_ + b]: bank b's candidate; [i]: the lesser of 2i and 2i + 1
 };
@@ -197,7 +217,7 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
     --waiting;
     barrier = false;
     if (a.commands.wr > 0) {  // queued writes went to any bank
-      queues.rechoose_all();
+      queues.rechoose_all(best);
     } else {
       queues.rechoose(best);
     }
