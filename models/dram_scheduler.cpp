@@ -36,7 +36,7 @@ class BankQueues {
  public:
   BankQueues(const DramTiming& dram, const std::vector<DramRequest>& requests, size_t banks)
       : dram_(dram), requests_(requests), slots_(banks * stride_), size_(banks, 0), pick_(banks, 0),
-        ready_(banks), busy_at_(banks, 0) {
+        ready_(banks), track_busy_(banks > kFewBanks), busy_at_(track_busy_ ? banks : 0, 0) {
     while (leaves_ < banks) leaves_ *= 2;
     rank_.assign(2 * leaves_, ~Rank{0});
   }
@@ -49,8 +49,10 @@ class BankQueues {
     const size_t at = size_[bank]++;
     slots_[bank * stride_ + at] = q;
     if (at == 0) {
-      busy_at_[bank] = busy_.size();
-      busy_.push_back(bank);
+      if (track_busy_) {
+        busy_at_[bank] = busy_.size();
+        busy_.push_back(bank);
+      }
       rechoose(bank);
     } else if ((key(bank) & 1) && q.row == ready_[bank].open_row) {
       // A hit unless a refresh closes the row before the newcomer arrives.
@@ -68,7 +70,7 @@ class BankQueues {
     Queued* q = &slots_[bank * stride_];
     const size_t index = q[pick_[bank]].index;
     q[pick_[bank]] = q[--size_[bank]];
-    if (size_[bank] == 0) {  // no longer busy: the last busy bank takes its place in the list
+    if (track_busy_ && size_[bank] == 0) {  // no longer busy: the last busy bank takes its place in the list
       busy_at_[busy_.back()] = busy_at_[bank];
       busy_[busy_at_[bank]] = busy_.back();
       busy_.pop_back();
@@ -80,19 +82,19 @@ class BankQueues {
     choose(bank);
     replay(bank);
   }
-  // Chooses anew the candidate of `taken` (whose request was just booked) and of every bank with
-  // queued requests (the others have none to choose), and replays their matches: each bank's
-  // path, or the whole tournament when that is less work. Many banks (up to 2^20) with few
-  // queued requests then cost what the queued requests do.
+  // Chooses every bank's candidate anew and replays the whole tournament. With many banks (more
+  // than kFewBanks, up to 2^20), only `taken` (whose request was just booked) and the banks with
+  // queued requests (the others have none to choose), each with its path: that costs what the
+  // queued requests do.
   void rechoose_all(size_t taken) {
-    choose(taken);
-    for (const size_t b : busy_) choose(b);
-    size_t depth = 0;
-    while ((size_t{1} << depth) < leaves_) ++depth;
-    if ((busy_.size() + 1) * depth < leaves_) {
-      replay(taken);
-      for (const size_t b : busy_) replay(b);
-    } else {
+    const bool all = !track_busy_;
+    const size_t n = all ? size_.size() : busy_.size() + 1;
+    for (size_t k = 0; k < n; ++k) {  // one call of choose, kept inline on the hot path
+      const size_t b = all ? k : k < busy_.size() ? busy_[k] : taken;
+      choose(b);
+      if (!all) replay(b);
+    }
+    if (all) {
       for (size_t i = leaves_; i-- > 1;) rank_[i] = std::min(rank_[2 * i], rank_[2 * i + 1]);
     }
   }
@@ -163,6 +165,10 @@ class BankQueues {
   std::vector<size_t> size_;                  // per bank: its queued requests
   std::vector<size_t> pick_;                  // per bank: its candidate's slot
   std::vector<DramTiming::BankReady> ready_;  // per bank: its state when the candidate was chosen
+  // Up to kFewBanks banks, every one is rechosen after a write drain (a few hundred steps, once
+  // per drain); beyond, the banks with queued requests are tracked and only they are.
+  static constexpr size_t kFewBanks = 256;
+  bool track_busy_;
   std::vector<size_t> busy_at_;               // per busy bank: its place in busy_
   std::vector<size_t> busy_;                  // the banks with queued requests, in no order
   size_t leaves_ = 1;
@@ -172,7 +178,8 @@ class BankQueues {
 }  // namespace
 
 std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
-                                               const std::vector<DramRequest>& requests) {
+                                               const std::vector<DramRequest>& requests,
+                                               const std::function<void(size_t)>& progress) {
   const DramSpec& spec = dram.spec();
   BankQueues queues(dram, requests,
                     static_cast<size_t>(spec.channels) * static_cast<size_t>(spec.ranks) *
@@ -182,6 +189,7 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
   std::vector<DramRequestTimes> times(requests.size());
   uint64_t held = 0;     // bursts of the queued requests
   size_t waiting = 0;    // queued requests
+  size_t booked = 0;     // requests booked
   bool barrier = false;  // a request that crosses a row boundary is queued
   size_t next = 0;
   struct {  // requests[next], decoded once
@@ -213,6 +221,8 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
     const DramAccessResult a =
         dram.access(static_cast<double>(r.arrival_ck) * tck, r.addr, r.bytes, r.write);
     times[i] = {a.issue_ck, a.end_ck};
+    ++booked;
+    if (progress && ((booked & 4095) == 0 || r.bytes >= (uint64_t{1} << 20))) progress(booked);
     held -= dram.request_bursts(r.bytes);
     --waiting;
     barrier = false;
@@ -222,6 +232,7 @@ std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
       queues.rechoose(best);
     }
   }
+  if (progress) progress(requests.size());
   return times;
 }
 

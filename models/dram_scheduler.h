@@ -17,6 +17,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include "models/dram_timing.h"
@@ -36,8 +37,11 @@ struct DramRequestTimes {
 };
 
 // Books `requests` (in arrival order) on `dram`; returns each one's clocks, in the same order.
-// Commands, rows and bytes add up in `dram` as with DramTiming::access.
-std::vector<DramRequestTimes> schedule_fr_fcfs(DramTiming& dram,
-                                               const std::vector<DramRequest>& requests);
+// Commands, rows and bytes add up in `dram` as with DramTiming::access. `progress`, if given, is
+// called with the number of requests booked so far after every 4,096th request and after every
+// request of 1 MiB or more (each of those takes long to book), and once at the end.
+std::vector<DramRequestTimes> schedule_fr_fcfs(
+    DramTiming& dram, const std::vector<DramRequest>& requests,
+    const std::function<void(size_t booked)>& progress = {});
 
 }  // namespace blsim

@@ -6,8 +6,12 @@
 // cycle at which the request reaches the controller (non-decreasing). The memspec gives the
 // device; the SoC preset (default or --config) gives channels, ranks and the controller's
 // power-down and self-refresh timeouts, which --set dram.KEY=VALUE overrides.
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -62,7 +66,19 @@ int cmd_dram(const Args& args) {
 
   DramTiming dram(spec);
   const double tck = spec.tck_s();
-  const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, trace);
+  // A progress line on stderr when it is a terminal, at most twice a second.
+  std::function<void(size_t)> progress;
+  if (::isatty(STDERR_FILENO) != 0) {
+    progress = [&trace, last = std::chrono::steady_clock::time_point{}](size_t booked) mutable {
+      const auto now = std::chrono::steady_clock::now();
+      if (booked < trace.size() && now - last < std::chrono::milliseconds(500)) return;
+      last = now;
+      std::fprintf(stderr, "\r  dram: %zu/%zu requests booked", booked, trace.size());
+      if (booked == trace.size()) std::fprintf(stderr, "\n");
+      std::fflush(stderr);
+    };
+  }
+  const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, trace, progress);
   int64_t end_ck = trace.back().arrival_ck;
   for (const auto& r : results) end_ck = std::max(end_ck, r.end_ck);
   const double seconds = static_cast<double>(end_ck) * tck;

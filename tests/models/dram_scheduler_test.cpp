@@ -164,5 +164,19 @@ TEST(DramScheduler, PlaceFollowsTheAddressMap) {
   }
 }
 
+TEST(DramScheduler, ReportsProgressEvery4096RequestsEachLargeOneAndTheEnd) {
+  std::vector<DramRequest> reqs;
+  for (int64_t i = 0; i < 10000; ++i) reqs.push_back(read(i * 16, static_cast<uint64_t>(i) * 64));
+  reqs.push_back(read(200000, 0, uint64_t{1} << 20));  // 1 MiB: reported on its own
+  reqs.push_back(read(300000, 0));
+  DramTiming dram(lp4());
+  std::vector<size_t> calls;
+  const auto times = schedule_fr_fcfs(dram, reqs, [&](size_t booked) { calls.push_back(booked); });
+  EXPECT_EQ(calls, (std::vector<size_t>{4096, 8192, 10001, 10002}));
+  // The same bookings as without a callback.
+  DramTiming plain(lp4());
+  expect_same(times, schedule_fr_fcfs(plain, reqs));
+}
+
 }  // namespace
 }  // namespace blsim
