@@ -6,9 +6,6 @@
 // cycle at which the request reaches the controller (non-decreasing). The memspec gives the
 // device; the SoC preset (default or --config) gives channels, ranks and the controller's
 // power-down and self-refresh timeouts, which --set dram.KEY=VALUE overrides.
-#include <unistd.h>
-
-#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <functional>
@@ -26,6 +23,7 @@
 #include "sim/command_line.h"
 #include "sim/commands.h"
 #include "sim/dram_trace.h"
+#include "sim/progress_line.h"
 #include "sim/soc_config.h"
 
 namespace blsim {
@@ -66,17 +64,11 @@ int cmd_dram(const Args& args) {
 
   DramTiming dram(spec);
   const double tck = spec.tck_s();
-  // A progress line on stderr when it is a terminal, at most twice a second.
+  // A progress line on stderr when it is a terminal.
   std::function<void(size_t)> progress;
-  if (::isatty(STDERR_FILENO) != 0) {
-    progress = [&trace, last = std::chrono::steady_clock::time_point{}](size_t booked) mutable {
-      const auto now = std::chrono::steady_clock::now();
-      if (booked < trace.size() && now - last < std::chrono::milliseconds(500)) return;
-      last = now;
-      std::fprintf(stderr, "\r  dram: %zu/%zu requests booked", booked, trace.size());
-      if (booked == trace.size()) std::fprintf(stderr, "\n");
-      std::fflush(stderr);
-    };
+  if (ProgressLine::on_terminal()) {
+    progress = [line = ProgressLine("dram", "requests", trace.size()),
+                total = trace.size()](size_t booked) mutable { line.update(booked, booked == total); };
   }
   const std::vector<DramRequestTimes> results = schedule_fr_fcfs(dram, trace, progress);
   int64_t end_ck = trace.back().arrival_ck;

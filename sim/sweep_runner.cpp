@@ -22,6 +22,7 @@
 #include "common/user_error.h"
 #include "sim/cascade_report.h"
 #include "sim/command_line.h"
+#include "sim/progress_line.h"
 
 namespace blsim {
 
@@ -34,35 +35,6 @@ Config point_config(const Config& base, const SweepGrid& grid, const std::vector
 }
 
 namespace {
-
-// One updating line on a terminal, else a plain line every few seconds.
-class Progress {
- public:
-  Progress(uint64_t total, uint64_t done)
-      : total_(total), start_done_(done), tty_(::isatty(STDERR_FILENO) != 0),
-        start_(std::chrono::steady_clock::now()), last_(start_) {}
-
-  void update(uint64_t done, bool final = false) {
-    const auto now = std::chrono::steady_clock::now();
-    const double since_last = std::chrono::duration<double>(now - last_).count();
-    if (!final && since_last < (tty_ ? 0.25 : 5.0)) return;
-    last_ = now;
-    const double elapsed = std::chrono::duration<double>(now - start_).count();
-    const double rate = elapsed > 0 ? static_cast<double>(done - start_done_) / elapsed : 0;
-    const double eta = rate > 0 ? static_cast<double>(total_ - done) / rate : 0;
-    char line[160];
-    std::snprintf(line, sizeof line, "sweep: %llu/%llu points, %.1f points/s, ETA %.0f s",
-                  static_cast<unsigned long long>(done), static_cast<unsigned long long>(total_),
-                  rate, eta);
-    std::fprintf(stderr, tty_ ? "\r%s   %s" : "%s%s\n", line, tty_ && final ? "\n" : "");
-    std::fflush(stderr);
-  }
-
- private:
-  uint64_t total_, start_done_;
-  bool tty_;
-  std::chrono::steady_clock::time_point start_, last_;
-};
 
 // Appends whole lines to sweep.csv: one write() per row on an O_APPEND descriptor (so rows of
 // several processes never interleave), made durable once a second and at the end.
@@ -121,7 +93,7 @@ std::string run_point(const SweepJob& job, ScoreSource& scores, uint64_t point) 
 // Runs `todo` in `jobs` processes, each appending its rows; reports progress. A failing point
 // stops the sweep: its one-line message is rethrown here.
 void run_points(const SweepJob& job, ScoreSource& scores, const std::vector<uint64_t>& todo,
-                unsigned jobs, RowAppender& out, Progress& progress, uint64_t done) {
+                unsigned jobs, RowAppender& out, ProgressLine& progress, uint64_t done) {
   if (jobs <= 1 || todo.size() <= 1) {
     for (const uint64_t p : todo) {
       out.write(run_point(job, scores, p));
@@ -190,7 +162,7 @@ void run_sweep_points(const SweepJob& job, ScoreSource& scores, const std::vecto
                       unsigned jobs, const std::string& path, const std::vector<std::string>& header,
                       bool fresh, uint64_t total) {
   RowAppender out(path, header, fresh);
-  Progress progress(total, total - todo.size());
+  ProgressLine progress("sweep", "points", total, total - todo.size());
   run_points(job, scores, todo, jobs, out, progress, total - todo.size());
   if (!todo.empty()) progress.update(total, true);
 }
