@@ -60,9 +60,8 @@ void DramTiming::hold(const Held& h) {
 // ---- the write queue -------------------------------------------------------------------------
 
 void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_end,
-                       DramAccessResult& result) {
-  DramAccessResult side;  // the writes' own issue and end clocks are nobody's request's
-  side.issue_ck = kForever;
+                       Tally& result) {
+  Tally side;  // the writes' own issue and end clocks are nobody's request's
   while (ch.writes_head < ch.writes.size() &&
          (ch.queued_bursts > keep || ch.writes_head < through_end)) {
     const PendingWrite w = ch.writes[ch.writes_head++];
@@ -77,14 +76,17 @@ void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_
     ch.writes_head = 0;
     ch.filter.fill(0);
   }
-  result.commands += side.commands;
+  result.act += side.act;
+  result.pre += side.pre;
+  result.rd += side.rd;
+  result.wr += side.wr;
   result.row_hits += side.row_hits;
   result.row_misses += side.row_misses;
   result.row_conflicts += side.row_conflicts;
 }
 
 bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,
-                                 DramAccessResult& result) {
+                                 Tally& result) {
   // The newest queued write that overlaps the read holds its newest bytes.
   for (size_t i = ch.writes.size(); i-- > ch.writes_head;) {
     const PendingWrite& w = ch.writes[i];

@@ -151,12 +151,11 @@ void DramTiming::find_period(const Bank& bank, int64_t t) const {
 // ---- requests --------------------------------------------------------------------------------
 
 DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t bytes, bool write) {
-  DramAccessResult result;
   const int64_t arrival = std::max({int64_t{0}, to_ck(arrival_s), queue_entry()});
+  Tally result;
+  result.end_ck = arrival;
   const bool posted = spec_.write_queue_high_bursts > 0;
   if (posted) drain_idle(arrival, result);
-  result.issue_ck = kForever;
-  result.end_ck = arrival;
   bool posted_part = false;
   uint64_t request_bursts = 0;
   while (bytes > 0) {
@@ -209,12 +208,20 @@ DramAccessResult DramTiming::access(double arrival_s, uint64_t addr, uint64_t by
   }
   if (result.issue_ck == kForever) result.issue_ck = arrival;
   if (request_bursts > 0) hold(Held{result.end_ck, request_bursts});
-  result.done_s = std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_);
-  commands_ += result.commands;
+  commands_.act += result.act;
+  commands_.pre += result.pre;
+  commands_.rd += result.rd;
+  commands_.wr += result.wr;
   row_hits_ += result.row_hits;
   row_misses_ += result.row_misses;
   row_conflicts_ += result.row_conflicts;
-  return result;
+  return DramAccessResult{std::max(arrival_s, static_cast<double>(result.end_ck) * tck_s_),
+                          result.issue_ck,
+                          result.end_ck,
+                          DramCommandCounts{result.act, result.pre, result.rd, result.wr, 0, 0},
+                          result.row_hits,
+                          result.row_misses,
+                          result.row_conflicts};
 }
 
 int64_t DramTiming::wake(Rank& rank, int64_t t) {
@@ -253,7 +260,7 @@ int64_t DramTiming::faw_clear(const Rank& rank, int64_t a) const {
 // Inline (as take_data): both run for nearly every request, and the calls cost more than a tenth
 // of their work.
 inline int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t earliest,
-                                    DramAccessResult& r) {
+                                    Tally& r) {
   int64_t a = earliest;
   for (;;) {  // the first clock outside the bank's refresh that keeps tRRD, tFAW and the bus
     a = DramSlotRing::first_free_both(rank.act_starts, ch.cmd_starts, 0, a);
@@ -275,13 +282,13 @@ inline int64_t DramTiming::activate(Channel& ch, Rank& rank, Bank& bank, int64_t
   bank.col_ready = a + ck_.rcd;
   bank.pre_ready = a + ck_.ras;
   bank.epoch = period_at(bank, a).epoch;
-  ++r.commands.act;
+  ++r.act;
   r.issue_ck = std::min(r.issue_ck, a);
   return a;
 }
 
 int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool write,
-                          DramAccessResult& result) {
+                          Tally& result) {
   const Place place = place_of(addr);
   const int64_t row = place.row;
   Channel& ch = channels_[place.channel];
@@ -292,7 +299,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
   // Requests are served in order: this one's column command comes after the channel's last.
   const int64_t now = after_refresh(bank, std::max(t, bank.last_col));
   if (period_at(bank, now).epoch != bank.epoch) {  // a refresh closed the row (its PRE billed here)
-    if (bank.open_row >= 0) ++result.commands.pre;
+    if (bank.open_row >= 0) ++result.pre;
     bank.open_row = -1;
     bank.epoch = period_at(bank, now).epoch;
   }
@@ -304,7 +311,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
     } else {
       ++result.row_conflicts;
       const int64_t pre = reserve_command(ch, std::max(t, bank.pre_ready));
-      ++result.commands.pre;
+      ++result.pre;
       result.issue_ck = std::min(result.issue_ck, pre);
       bank.act_ready = pre + ck_.rp;
     }
@@ -322,7 +329,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
     const bool closed = period.epoch != bank.epoch;  // a refresh came since the ACT
     if (closed || c < period.usable_from || c + to_precharged > period.end) {
       // The bank's refresh comes first: it closes the row, which reopens after the refresh.
-      ++result.commands.pre;
+      ++result.pre;
       const int64_t window = closed ? period.end - ck_.bank_refi : period.end;
       activate(ch, rank, bank, std::max(window + ck_.rfc, bank.act_ready), result);
       continue;
@@ -350,7 +357,7 @@ int64_t DramTiming::piece(int64_t arrival, uint64_t addr, uint64_t bursts, bool 
     bank.pre_ready = std::max(bank.pre_ready, write ? d + ck_.burst + ck_.wr : last + ck_.rtp);
     done += n;
   }
-  (write ? result.commands.wr : result.commands.rd) += bursts;
+  (write ? result.wr : result.rd) += bursts;
   ch.busy_until = std::max(ch.busy_until, data_end);
   occupy(rank, arrival, data_end);
   return data_end;
