@@ -76,13 +76,7 @@ void DramTiming::drain(Channel& ch, int64_t from, uint64_t keep, size_t through_
     ch.writes_head = 0;
     ch.filter.fill(0);
   }
-  result.act += side.act;
-  result.pre += side.pre;
-  result.rd += side.rd;
-  result.wr += side.wr;
-  result.row_hits += side.row_hits;
-  result.row_misses += side.row_misses;
-  result.row_conflicts += side.row_conflicts;
+  result.add_counts(side);
 }
 
 bool DramTiming::read_from_queue(Channel& ch, int64_t t, uint64_t addr, uint64_t bytes,

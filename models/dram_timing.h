@@ -163,6 +163,15 @@ class DramTiming {
     int64_t end_ck = 0;           // its last data beat
     uint64_t act = 0, pre = 0, rd = 0, wr = 0;
     uint64_t row_hits = 0, row_misses = 0, row_conflicts = 0;
+    void add_counts(const Tally& o) {  // commands and row outcomes, not the clocks
+      act += o.act;
+      pre += o.pre;
+      rd += o.rd;
+      wr += o.wr;
+      row_hits += o.row_hits;
+      row_misses += o.row_misses;
+      row_conflicts += o.row_conflicts;
+    }
   };
   struct PendingWrite {
     int64_t arrival;

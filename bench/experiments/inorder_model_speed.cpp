@@ -4,13 +4,9 @@
 // and random 64-byte streams (LPDDR4-3200, one channel, arrivals at the channel's peak rate, one
 // write in eight in the random one), requests per second. It tells how fast a host runs the model
 // the 10 M target was set against (the issue measured it at 14-43 M), so that dram_bench's rates
-// on different hosts can be read against it. Build and run from the repo root:
-//   mkdir -p /tmp/inorder && git archive 9ceeed7 models/dram_timing.h models/dram_timing.cpp \
-//     models/soc_spec.h energy/dram_power.h energy/dram_power.cpp energy/cluster_power.h \
-//     energy/energy_breakdown.h workloads/layer_cost.h | tar -x -C /tmp/inorder
-//   g++ -O3 -DNDEBUG -std=c++17 -I/tmp/inorder bench/experiments/inorder_model_speed.cpp \
-//     /tmp/inorder/models/dram_timing.cpp /tmp/inorder/energy/dram_power.cpp -o /tmp/inorder/speed
-//   /tmp/inorder/speed        # five rounds of 4 M requests a stream
+// on different hosts can be read against it. bench/dram_target_ratio.sh builds it from git
+// history (git archive 9ceeed7 of the files it lists, then g++ -O3 with this file) and runs it in
+// turn with dram_bench; alone it prints five rounds of 4 M requests a stream.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
