@@ -140,9 +140,9 @@ void print_run_table(std::ostream& out, const RunReport& r) {
                   1e3 * c.latency_mean_s(), 1e3 * c.latency_p99_s());
     out << line;
   }
-  for (const auto& s : r.splits) {
-    std::snprintf(line, sizeof line, "%s: escalation rate %.2f%%; ", s.split.c_str(),
-                  100 * s.cascade->escalation_rate());
+  for (size_t i = 0; i < r.splits.size(); ++i) {
+    std::snprintf(line, sizeof line, "%s%s: escalation rate %.2f%%", i ? "; " : "",
+                  r.splits[i].split.c_str(), 100 * r.splits[i].cascade->escalation_rate());
     out << line;
   }
   out << "\n";
