@@ -71,9 +71,12 @@ void CommandLine::file_option(const std::string& name, const std::string& defaul
 void CommandLine::shortcut(const std::string& name, const std::string& key,
                            const std::string& help) {
   const OptionSpec* spec = blsim_options().find(key);
+  // SoC keys have no built-in value: the preset (or its memspec) gives them.
+  const std::string fallback = key.rfind("cascade.", 0) == 0 ? "none" : "the SoC preset's";
+  const bool has_default = spec != nullptr && !spec->default_text.empty();
   const std::string text = help + " (shorthand for --set " + key + "=...; default: " +
-                           (spec != nullptr ? spec->default_text : std::string("none")) +
-                           (spec != nullptr && !spec->unit.empty() ? " " + spec->unit : "") + ")";
+                           (has_default ? spec->default_text : fallback) +
+                           (has_default && !spec->unit.empty() ? " " + spec->unit : "") + ")";
   own_.add_options()(name.c_str(), po::value<std::string>(), text.c_str());
   shortcuts_.emplace_back(name, key);
 }

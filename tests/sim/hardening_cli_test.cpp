@@ -2,7 +2,8 @@
 // End-to-end regression tests for issue #11 that the bad-input table cannot express: the usage
 // goes to stderr with status 2, /dev/null survives being named as an output, a score cache
 // damaged in place is recomputed with one warning and the same results, and a run interrupted by
-// SIGINT at any moment leaves its output folder holding one whole set of files and no temporaries.
+// SIGINT at any moment leaves its output folder holding one whole set of files and no temporaries;
+// and every shorthand option's help names its default.
 #include <gtest/gtest.h>
 
 #include <signal.h>
@@ -48,6 +49,29 @@ TEST_F(HardeningCli, NoArgumentsPrintsTheUsageOnStderr) {
   const Outcome help = run_blsim("--help", dir_);
   EXPECT_EQ(help.status, 0);
   EXPECT_NE(help.out.find("Usage: blsim <command>"), std::string::npos);
+}
+
+// TEXT with its line breaks and runs of spaces as single spaces (help wraps at 80 columns).
+std::string one_line(const std::string& text) {
+  std::string flat;
+  for (char c : text) {
+    if (c == '\n') c = ' ';
+    if (c != ' ' || flat.empty() || flat.back() != ' ') flat += c;
+  }
+  return flat;
+}
+
+// Every shorthand option's help says what it defaults to; an SoC key, which has no built-in
+// value, names the preset.
+TEST_F(HardeningCli, EveryShorthandNamesItsDefault) {
+  for (const char* command : {"run", "sweep", "profile", "dram", "validate", "resplit"}) {
+    const Outcome help = run_blsim(std::string(command) + " --help", dir_);
+    ASSERT_EQ(help.status, 0) << command;
+    EXPECT_EQ(one_line(help.out).find("default: )"), std::string::npos) << command;
+  }
+  EXPECT_NE(one_line(run_blsim("dram --help", dir_).out)
+                .find("dram.memspec=...; default: the SoC preset's)"),
+            std::string::npos);
 }
 
 TEST_F(HardeningCli, DevNullSurvivesAsAnOutput) {
