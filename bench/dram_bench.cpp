@@ -11,6 +11,8 @@
 // host clocks a request. Single-threaded.
 #include <benchmark/benchmark.h>
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
@@ -82,6 +84,7 @@ BENCHMARK(BM_Rand64Queued)->Unit(benchmark::kMillisecond);
 
 class RateReporter : public benchmark::ConsoleReporter {
  public:
+  explicit RateReporter(bool color) : ConsoleReporter(color ? OO_ColorTabular : OO_Tabular) {}
   void ReportRuns(const std::vector<Run>& runs) override {
     for (const auto& r : runs) {
       const auto it = r.counters.find("items_per_second");
@@ -130,8 +133,18 @@ int main(int argc, char** argv) {
   if (!has_reps) args.push_back(reps.data());
   argc = static_cast<int>(args.size());
   argv = args.data();
+  // Colours as Google Benchmark's own console: --benchmark_color=true|false, else (auto) only on
+  // a terminal.
+  bool color = isatty(fileno(stdout)) != 0;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i], flag = "--benchmark_color=";
+    if (a.rfind(flag, 0) != 0) continue;
+    const std::string v = a.substr(flag.size());
+    if (v == "true" || v == "yes" || v == "1") color = true;
+    if (v == "false" || v == "no" || v == "0") color = false;
+  }
   benchmark::Initialize(&argc, argv);
-  blsim::RateReporter reporter;
+  blsim::RateReporter reporter(color);
   benchmark::RunSpecifiedBenchmarks(&reporter);
   constexpr double kTarget = 10e6;  // requests (tiles: bursts) per second
   for (auto [name, runs] : blsim::rates()) {

@@ -36,7 +36,7 @@ for ((r = 1; r <= rounds; ++r)); do
   in_rand="$(awk '$1 == "rand64" {print $2}' <<<"$inorder" | median)"
   in_seq="$(awk '$1 == "seq64" {print $2}' <<<"$inorder" | median)"
   ours="$("$bench" --benchmark_filter='BM_Rand64$|BM_Seq64$' --benchmark_repetitions=5 \
-           2>/dev/null | sed 's/\x1b\[[0-9;]*m//g')"  # without the console's colours
+           2>/dev/null)"
   our_rand="$(sed -n 's/^BM_Rand64 *median *\([0-9.]*\) M.*/\1/p' <<<"$ours")"
   our_seq="$(sed -n 's/^BM_Seq64 *median *\([0-9.]*\) M.*/\1/p' <<<"$ours")"
   rr="$(awk -v a="$our_rand" -v b="$in_rand" 'BEGIN {printf "%.2f", a / b}')"
