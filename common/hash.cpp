@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "common/hash.h"
 
+#include <xxhash.h>
+
 #include <cstdio>
 
 #include "common/regular_file.h"
@@ -17,10 +19,14 @@ uint64_t fnv1a64(const void* data, size_t bytes, uint64_t seed) {
   return h;
 }
 
+uint64_t content_hash(const void* data, size_t bytes, uint64_t seed) {
+  return XXH3_64bits_withSeed(data, bytes, seed);
+}
+
 uint64_t hash_file(const std::string& path) {
   // Hashed files are networks and the executable; 4 GiB is far above either.
   const std::string bytes = read_regular_file(path, "file", uint64_t{1} << 32);
-  return fnv1a64(bytes.data(), bytes.size());
+  return content_hash(bytes.data(), bytes.size());
 }
 
 std::string hex64(uint64_t value) {

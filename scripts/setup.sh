@@ -13,7 +13,7 @@ packages=(
   libsystemc-dev libeigen3-dev libboost-program-options-dev
   libgtest-dev libbenchmark-dev
   libonnx-dev libprotobuf-dev protobuf-compiler libonnx-testdata
-  zlib1g-dev nlohmann-json3-dev
+  zlib1g-dev nlohmann-json3-dev libxxhash-dev
   librsvg2-bin libxml2-utils chromium gtkwave   # tests: charts rendered, report page opened, VCD read
   dataset-fashion-mnist
   slurmctld slurmd slurm-client munge   # tests/slurm starts its own single-node Slurm

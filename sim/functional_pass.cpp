@@ -66,9 +66,9 @@ uint64_t build_hash() {
 }  // namespace
 
 uint64_t hash_dataset(const Dataset& data) {
-  uint64_t h = fnv1a64(data.name.data(), data.name.size());
-  h = fnv1a64(data.images.data(), data.images.size() * sizeof(float), h);
-  return fnv1a64(data.labels.data(), data.labels.size() * sizeof(int), h);
+  uint64_t h = content_hash(data.name.data(), data.name.size());
+  h = content_hash(data.images.data(), data.images.size() * sizeof(float), h);
+  return content_hash(data.labels.data(), data.labels.size() * sizeof(int), h);
 }
 
 ClassScores class_scores(const std::string& net_path, const Graph& graph, const Dataset& data,
@@ -78,7 +78,7 @@ ClassScores class_scores(const std::string& net_path, const Graph& graph, const 
   uint64_t net_hash = 0, data_hash = 0;
   if (cached) {
     const uint64_t build = build_hash();
-    net_hash = fnv1a64(&build, sizeof build, hash_file(net_path));
+    net_hash = content_hash(&build, sizeof build, hash_file(net_path));
     data_hash = hash_dataset(data);
     path = score_cache_path(options.cache_dir, net_hash, data_hash);
     ClassScores hit;

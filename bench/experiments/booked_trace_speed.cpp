@@ -7,7 +7,7 @@
 //     -DONNX_NAMESPACE=onnx -o /tmp/booked bench/experiments/booked_trace_speed.cpp \
 //     build/sim/libblsim_sim.a build/models/libblsim_models.a build/energy/libblsim_energy.a \
 //     build/workloads/libblsim_workloads.a build/common/libblsim_common.a -lonnx_proto \
-//     -lprotobuf -lz -lsystemc -lboost_program_options
+//     -lprotobuf -lz -lsystemc -lboost_program_options -lxxhash
 //   /tmp/booked /tmp/traces/rand64.blsim.trace 30   # trace, repetitions
 #include <algorithm>
 #include <chrono>
