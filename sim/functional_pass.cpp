@@ -66,7 +66,9 @@ uint64_t build_hash() {
 }  // namespace
 
 uint64_t hash_dataset(const Dataset& data) {
+  const int64_t shape[] = {data.channels, data.height, data.width, data.classes};
   uint64_t h = content_hash(data.name.data(), data.name.size());
+  h = content_hash(shape, sizeof shape, h);
   h = content_hash(data.images.data(), data.images.size() * sizeof(float), h);
   return content_hash(data.labels.data(), data.labels.size() * sizeof(int), h);
 }

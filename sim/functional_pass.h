@@ -23,7 +23,7 @@ struct FunctionalPassOptions {
   bool progress = false;  // a \r progress line on stderr
 };
 
-// Content hash of a split's images and labels.
+// Content hash of a split: its name, shape, images and labels (the score cache's data key).
 uint64_t hash_dataset(const Dataset& data);
 
 // Class probabilities of `graph` (read from `net_path`) over `data`.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The score cache's dataset key (hash_dataset): equal data give equal keys, and any change to a
-// pixel, a label or the name gives another, so a cached pass is never reused for other data.
+// pixel, a label, the name or the shape gives another, so a cached pass is never reused for other
+// data.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -18,7 +19,7 @@ Dataset small_dataset() {
   return d;
 }
 
-TEST(DatasetKey, ChangesWithEveryPixelLabelAndName) {
+TEST(DatasetKey, ChangesWithEveryPixelLabelNameAndShape) {
   const Dataset base = small_dataset();
   EXPECT_EQ(hash_dataset(base), hash_dataset(small_dataset()));
   for (size_t i : {size_t{0}, size_t{1000}, base.images.size() - 1}) {
@@ -32,6 +33,13 @@ TEST(DatasetKey, ChangesWithEveryPixelLabelAndName) {
   Dataset name = small_dataset();
   name.name = "fashion";
   EXPECT_NE(hash_dataset(name), hash_dataset(base));
+  Dataset shape = small_dataset();  // the same bytes as 3 images of 14 x 56
+  shape.height = 14;
+  shape.width = 56;
+  EXPECT_NE(hash_dataset(shape), hash_dataset(base));
+  Dataset classes = small_dataset();
+  classes.classes = 12;
+  EXPECT_NE(hash_dataset(classes), hash_dataset(base));
 }
 
 }  // namespace
