@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 
 namespace blsim {
@@ -103,11 +104,20 @@ class DramSlotRing {
       if (last - first + 1 >= kWords) {
         bits_.fill(0);
       } else {
-        for (int64_t w = first; w <= last; ++w) word(w << 6) = 0;
+        clear_words(first, last);
       }
     }
     top_ = to;
     floor_ = std::max<int64_t>(((top_ + 63) & ~int64_t{63}) + 64 - kSlots, 0);
+  }
+  // Clears the words of clocks [first << 6, (last + 1) << 6), fewer than a lap: at most two runs
+  // of the array, each one fill (a word-by-word loop over the ring's wrap does not vectorise).
+  void clear_words(int64_t first, int64_t last) {
+    const auto count = static_cast<size_t>(last - first + 1);
+    const auto start = static_cast<size_t>(first & (kWords - 1));
+    const size_t head = std::min(count, static_cast<size_t>(kWords) - start);
+    std::fill_n(bits_.begin() + static_cast<std::ptrdiff_t>(start), head, 0);
+    std::fill_n(bits_.begin(), count - head, 0);
   }
 
   std::array<uint64_t, kWords> bits_{};
