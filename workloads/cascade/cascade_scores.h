@@ -32,6 +32,10 @@ struct PolicyResult {
 
 PolicyResult evaluate_policy(const CascadeScores& scores, const std::vector<double>& thresholds);
 
+// The result from counts over n > 0 samples: the cascade's correct answers and, per stage, the
+// samples that ran it (every sample runs stage 0; those that ran stage 1 escalated).
+PolicyResult policy_result(size_t n, size_t correct, const std::vector<size_t>& reached);
+
 // Accuracy of one stage's network alone (every sample answered by it).
 double stage_accuracy(const CascadeScores& scores, size_t stage);
 

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <utility>
 
 namespace blsim {
 namespace {
@@ -63,6 +64,14 @@ PairedLoss paired_loss(const CascadeScores& val, const std::vector<double>& thre
   return paired_loss_of(worse, better, n, z, unseen);
 }
 
+// A point within budget replaces the best so far when that was not within budget or costs more
+// (on a tie the point found first, which escalates more, stays).
+void keep_if_cheaper(ThresholdChoice& best, ThresholdChoice point) {
+  if (!best.within_budget || point.energy_per_inference_j < best.energy_per_inference_j) {
+    best = std::move(point);
+  }
+}
+
 // One gate: the candidates from the top down, stopping at the first breach, as the general walk
 // does, but counting as it goes. Samples sorted by confidence, highest first, join the little
 // network's answers as the threshold falls past them (a sample escalates while its confidence is
@@ -100,15 +109,10 @@ void walk_one_gate(const CascadeScores& val, const std::vector<double>& grid,
     }
     const PairedLoss loss = paired_loss_of(worse, better, n, z, unseen);
     if (loss.bound > max_accuracy_loss + 1e-12) return;  // every lower candidate fails too
-    const size_t escalated = n - kept;
-    PolicyResult r;
-    r.accuracy = static_cast<double>(little_right_kept + big_right - big_right_kept) / n;
-    r.escalation_rate = static_cast<double>(escalated) / n;
-    r.reach_fraction = {static_cast<double>(n) / n, static_cast<double>(escalated) / n};
-    const double energy = expected_energy_j(r, stage_energy_j);
-    if (!best.within_budget || energy < best.energy_per_inference_j) {
-      best = ThresholdChoice{{t}, r, loss.mean, loss.bound, energy, true};
-    }
+    const PolicyResult r =
+        policy_result(n, little_right_kept + big_right - big_right_kept, {n, n - kept});
+    keep_if_cheaper(best, ThresholdChoice{{t}, r, loss.mean, loss.bound,
+                                          expected_energy_j(r, stage_energy_j), true});
   }
 }
 
@@ -184,10 +188,8 @@ ThresholdChoice choose_thresholds(const CascadeScores& val, const std::vector<do
     if (loss.bound > max_accuracy_loss + 1e-12) continue;
     fits[index] = 1;
     const PolicyResult r = evaluate_policy(val, t);
-    const double energy = expected_energy_j(r, stage_energy_j);
-    if (!best.within_budget || energy < best.energy_per_inference_j) {
-      best = ThresholdChoice{t, r, loss.mean, loss.bound, energy, true};
-    }
+    keep_if_cheaper(best, ThresholdChoice{t, r, loss.mean, loss.bound,
+                                          expected_energy_j(r, stage_energy_j), true});
   }
   return best;
 }
